@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "report",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "report", targets: ["report"]),
+        .library(name: "ReportKit", targets: ["ReportKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // Cairo, cairo-pdf, Pango and pangocairo from the system (Debian: libcairo2-dev libpango1.0-dev).
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // Where input went wrong (file, line, column), warnings, and YAML read with line numbers.
+        .target(name: "InputSupport", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Value types, the summit-file importer and the curated data files.
+        .target(name: "SummitModel", dependencies: ["InputSupport"]),
+        // Theme scores with evidence, key figures, place similarity.
+        .target(name: "SummitAnalysis", dependencies: ["SummitModel"]),
+        // Style sheets: paper, margins, fonts, sizes, colours, heatmap scale.
+        .target(name: "ReportStyle", dependencies: ["InputSupport"]),
+        // Document blocks -> pages of positioned items. Knows nothing of Cairo.
+        .target(name: "ReportLayout", dependencies: ["ReportStyle"]),
+        // The only module that talks to Cairo and Pango: the shaper and the PDF painter.
+        .target(name: "ReportRender", dependencies: ["CPangoCairo", "ReportLayout", "ReportStyle"]),
+        // CSV files for spreadsheets.
+        .target(name: "ReportExport", dependencies: ["SummitModel", "SummitAnalysis"]),
+        // The facade the command line calls.
+        .target(
+            name: "ReportKit",
+            dependencies: ["SummitModel", "SummitAnalysis", "ReportStyle", "ReportLayout", "ReportRender", "ReportExport"]
+        ),
+        .executableTarget(
+            name: "report",
+            dependencies: ["ReportKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // Paths of the repository's data and fixtures, and running external tools, for all tests.
+        .target(name: "ReportTestSupport", path: "Tests/ReportTestSupport"),
+        .testTarget(name: "SummitModelTests", dependencies: ["SummitModel", "InputSupport", "ReportTestSupport"]),
+        .testTarget(name: "SummitAnalysisTests", dependencies: ["SummitAnalysis", "ReportTestSupport"]),
+        .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportStyle", "ReportTestSupport"]),
+        .testTarget(
+            name: "ReportExportTests",
+            dependencies: ["ReportExport", "ReportTestSupport", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "report", "ReportTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+/// One physical line of a summit file, with its 1-based line number.
+struct SourceLine {
+    var number: Int
+    var scalars: ArraySlice<Unicode.Scalar>
+}

@@ -1,0 +1,112 @@
+import InputSupport
+
+/// Walks the tokens of a summary cell (all its page-break fragments in order) and cuts
+/// them into `SummarySegment`s at the tags that structure text: p, div, ol, ul, li, br.
+/// Inline tags (b, span, a …) are dropped. Closing tags with nothing to close are
+/// reported, because they usually mean text was lost or pasted in the wrong place.
+struct SummarySegmenter {
+    let file: String
+
+    private struct OpenList {
+        var element: Int
+        var ordered: Bool
+        var start: Int?
+    }
+
+    func segments(of fragments: [CellFragment], warnings: inout [InputWarning]) -> [SummarySegment] {
+        let tokenizer = MarkupTokenizer(file: file)
+        var segments: [SummarySegment] = []
+        var buffer: [Unicode.Scalar] = []
+        var inParagraph = false
+        var lists: [OpenList] = []
+        var inItem = false
+        var itemValue: Int?
+        var nextElement = 1
+        var pendingBreak = false
+
+        func flush(closedByTag: Bool) {
+            defer { buffer = [] }
+            guard buffer.contains(where: { !CJKText.isWhitespace($0) }) else { return }
+            let list = lists.last
+            let kind: SummarySegment.Kind = inItem ? .listItem : (list != nil && !inParagraph ? .listText : .paragraph)
+            segments.append(SummarySegment(kind: kind, text: buffer, listElement: list?.element ?? 0,
+                                           ordered: list?.ordered ?? true, listStart: list?.start,
+                                           itemValue: inItem ? itemValue : nil,
+                                           continuesAfterBreak: pendingBreak, closedByTag: closedByTag))
+            pendingBreak = false
+        }
+
+        for (fragmentIndex, fragment) in fragments.enumerated() {
+            let tokens = tokenizer.tokenize(fragment, warnings: &warnings)
+            if fragmentIndex > 0 {
+                flush(closedByTag: false)
+                // Bare text right after a page break may carry on the text the break cut.
+                if case let .text(text)? = tokens.first, text.contains(where: { !CJKText.isWhitespace($0) }) {
+                    pendingBreak = true
+                } else {
+                    pendingBreak = false
+                }
+            }
+            let location = SourceLocation(file: file, line: fragment.line, column: fragment.column)
+            for token in tokens {
+                switch token {
+                case let .text(text):
+                    buffer.append(contentsOf: text)
+                case let .open(name, attributes):
+                    switch name {
+                    case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table":
+                        flush(closedByTag: true)
+                        inParagraph = true
+                    case "ol", "ul":
+                        flush(closedByTag: true)
+                        inParagraph = false
+                        inItem = false
+                        lists.append(OpenList(element: nextElement, ordered: name == "ol", start: attributes["start"].flatMap { Int($0) }))
+                        nextElement += 1
+                    case "li":
+                        flush(closedByTag: true)
+                        if lists.isEmpty {
+                            lists.append(OpenList(element: nextElement, ordered: true, start: nil))
+                            nextElement += 1
+                        }
+                        inParagraph = false
+                        inItem = true
+                        itemValue = attributes["value"].flatMap { Int($0) }
+                    case "br":
+                        if inItem { buffer.append(" ") } else { flush(closedByTag: true) }
+                    default:
+                        break
+                    }
+                case let .close(name):
+                    switch name {
+                    case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table":
+                        if !inParagraph && name == "p" {
+                            warnings.append(InputWarning("stray </p> with no <p> before it; ignored", at: location))
+                        }
+                        flush(closedByTag: true)
+                        inParagraph = false
+                    case "ol", "ul":
+                        flush(closedByTag: true)
+                        if lists.isEmpty {
+                            warnings.append(InputWarning("stray </\(name)> with no list open; ignored", at: location))
+                        } else {
+                            lists.removeLast()
+                        }
+                        inItem = false
+                        inParagraph = false
+                    case "li":
+                        if !inItem {
+                            warnings.append(InputWarning("stray </li> with no <li> open; ignored", at: location))
+                        }
+                        flush(closedByTag: true)
+                        inItem = false
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+        flush(closedByTag: false)
+        return segments
+    }
+}
