@@ -106,7 +106,8 @@ public enum CJKText {
 }
 
 extension String {
-    init(scalars: some Sequence<Unicode.Scalar>) {
+    /// A string from Unicode scalars (the importer and the analysis work on scalar arrays).
+    public init(scalars: some Sequence<Unicode.Scalar>) {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         self = String(view)

@@ -48,7 +48,8 @@ struct SpeakerCell: Equatable {
 }
 
 extension String {
-    func trimmingCharacters(in set: Character) -> String {
+    /// The string without `set` at either end (Foundation-free, for scalar-level code).
+    public func trimmingCharacters(in set: Character) -> String {
         var slice = self[...]
         while slice.first == set { slice = slice.dropFirst() }
         while slice.last == set { slice = slice.dropLast() }

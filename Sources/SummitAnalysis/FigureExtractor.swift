@@ -1,0 +1,324 @@
+import SummitModel
+
+/// Finds key figures in running text: Arabic, Chinese and mixed numerals (`兩億`,
+/// `2 萬 4 千`, `1.5 萬`) with the unit after them.
+///
+/// What is left out on purpose: list numbers (`1.`), parts of codes and sums (`1+7`, `5+1`,
+/// `5G`, `COVID-19`, `3/23`), Chinese numerals without a 十/百/千/萬/億 (`五個`, `第一`,
+/// which are words rather than data) and small bare numbers (`4.0`).
+public struct FigureExtractor: Sendable {
+    public init() {}
+
+    static let currencies: [(String, String)] = [
+        ("新台幣", "TWD"), ("新臺幣", "TWD"), ("台幣", "TWD"), ("臺幣", "TWD"), ("新加坡幣", "SGD"), ("美元", "USD"), ("美金", "USD"),
+        ("英鎊", "GBP"), ("歐元", "EUR"), ("日圓", "JPY"), ("日元", "JPY"), ("日幣", "JPY"), ("韓元", "KRW"), ("韓圜", "KRW"),
+        ("人民幣", "CNY"), ("港幣", "HKD"), ("港元", "HKD"), ("澳幣", "AUD"), ("新幣", "SGD"), ("盧比", "INR"), ("元", "TWD"),
+        ("USD", "USD"), ("GBP", "GBP"), ("EUR", "EUR"), ("TWD", "TWD"), ("NTD", "TWD"),
+    ]
+    static let currencyPrefixes: [(String, String)] = [("NT$", "TWD"), ("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY")]
+    static let durations = ["個月", "小時", "分鐘", "週", "天", "秒", "年"]
+    static let sizes = ["平方公里", "平方公尺", "英吋", "公分", "公尺", "公里", "公頃", "公噸", "吋", "坪", "噸", "瓩", "度"]
+    static let measureWords = ["人次", "所", "個", "家", "位", "名", "座", "項", "台", "臺", "輛", "件", "次", "人", "戶", "盞", "條", "間",
+                               "棟", "張", "套", "支", "場", "處", "種", "組", "份", "筆", "站", "國", "架", "艘", "床", "棵", "隊", "部", "顆"]
+    static let clauseBreaks: Set<Unicode.Scalar> = ["，", "。", "；", "：", "！", "？", "!", "?", ";", "\n"]
+
+    public func figures(in text: String) -> [KeyFigure] {
+        let s = Array(text.unicodeScalars)
+        var result: [KeyFigure] = []
+        var index = 0
+        while index < s.count {
+            guard Self.startsNumber(s[index]), let parsed = parseNumber(s, at: index) else {
+                index += 1
+                continue
+            }
+            if let figure = classify(s, parsed) { result.append(figure) }
+            index = max(parsed.end, index + 1)
+        }
+        return result
+    }
+
+    // MARK: - Numbers
+
+    struct ParsedNumber {
+        var start: Int
+        var end: Int
+        var value: Double
+        var hasArabic: Bool
+        var hasMultiplier: Bool
+        /// 4-digit integer written in Arabic digits with no multiplier (a year candidate).
+        var plainInteger: Int?
+    }
+
+    static func startsNumber(_ scalar: Unicode.Scalar) -> Bool {
+        CJKText.isASCIIDigit(scalar) || chineseDigit(scalar) != nil || chineseMultiplier(scalar) != nil
+    }
+
+    static func chineseDigit(_ scalar: Unicode.Scalar) -> Double? {
+        switch scalar {
+        case "〇", "零": return 0
+        case "一": return 1
+        case "二", "兩": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
+    /// 十/百/千 multiply within a section; 萬/億 close a section.
+    static func chineseMultiplier(_ scalar: Unicode.Scalar) -> (value: Double, closesSection: Bool)? {
+        switch scalar {
+        case "十": return (10, false)
+        case "百": return (100, false)
+        case "千": return (1000, false)
+        case "萬", "万": return (10_000, true)
+        case "億", "亿": return (100_000_000, true)
+        default: return nil
+        }
+    }
+
+    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic && !CJKText.isCJK(scalar)
+    }
+
+    /// Reads an Arabic run (`1,000`, `1.76`) at `index`.
+    private func arabic(_ s: [Unicode.Scalar], at index: Int) -> (value: Double, end: Int, integer: Bool, digits: Int)? {
+        var end = index
+        var digits: [Unicode.Scalar] = []
+        while end < s.count {
+            if CJKText.isASCIIDigit(s[end]) {
+                digits.append(s[end])
+                end += 1
+            } else if s[end] == ",", end + 3 < s.count, (1...3).allSatisfy({ CJKText.isASCIIDigit(s[end + $0]) }),
+                      end + 4 >= s.count || !CJKText.isASCIIDigit(s[end + 4]) {
+                end += 1   // thousands separator
+            } else {
+                break
+            }
+        }
+        guard !digits.isEmpty else { return nil }
+        var integer = true
+        if end + 1 < s.count, s[end] == ".", CJKText.isASCIIDigit(s[end + 1]) {
+            integer = false
+            digits.append(".")
+            end += 1
+            while end < s.count, CJKText.isASCIIDigit(s[end]) { digits.append(s[end]); end += 1 }
+        }
+        guard let value = Double(String(String.UnicodeScalarView(digits))) else { return nil }
+        return (value, end, integer, digits.count)
+    }
+
+    func parseNumber(_ s: [Unicode.Scalar], at start: Int) -> ParsedNumber? {
+        // Not part of a code, a sum, a date or a word: `COVID-19`, `1+7`, `3/23`, `v2`.
+        if start > 0 {
+            let before = s[start - 1]
+            if CJKText.isASCIIDigit(before) || Self.isLatinLetter(before) || before == "." || before == "+" || before == "/" || before == "#" { return nil }
+            if before == "-", start > 1, Self.isLatinLetter(s[start - 2]) || CJKText.isASCIIDigit(s[start - 2]) { return nil }
+        }
+        var index = start
+        var total = 0.0, section = 0.0
+        var current: Double?
+        var hasArabic = false, hasMultiplier = false, chineseDigits = 0
+        var plainInteger: Int?
+        var lastWasMultiplier = false
+        var tokens = 0
+        while index < s.count {
+            let scalar = s[index]
+            if CJKText.isASCIIDigit(scalar) {
+                guard current == nil, let run = arabic(s, at: index) else { break }
+                // `5G`, `1+7`, `3/23`, `4x`: a code, not a quantity.
+                if run.end < s.count {
+                    let after = s[run.end]
+                    if Self.isLatinLetter(after) || after == "+" || after == "/" || after == "-" || after == "×" { return tokens == 0 ? nil : finish() }
+                    // `1. ` `2、`: a list number.
+                    if (after == "." || after == "、" || after == "．"), run.integer,
+                       run.end + 1 >= s.count || !CJKText.isASCIIDigit(s[run.end + 1]) {
+                        return tokens == 0 ? nil : finish()
+                    }
+                }
+                current = run.value
+                hasArabic = true
+                if tokens == 0, run.integer, run.digits == 4 { plainInteger = Int(run.value) }
+                index = run.end
+                lastWasMultiplier = false
+            } else if let digit = Self.chineseDigit(scalar) {
+                if current != nil && !lastWasMultiplier { break }
+                current = digit
+                chineseDigits += 1
+                index += 1
+                lastWasMultiplier = false
+            } else if let multiplier = Self.chineseMultiplier(scalar) {
+                hasMultiplier = true
+                plainInteger = nil
+                if multiplier.closesSection {
+                    section += current ?? 0
+                    if section == 0 { section = 1 }
+                    total += section * multiplier.value
+                    section = 0
+                } else {
+                    section += (current ?? 1) * multiplier.value
+                }
+                current = nil
+                index += 1
+                lastWasMultiplier = true
+            } else if scalar == " ", index + 1 < s.count {
+                // `2 萬 4 千`: a space between a number and its multiplier, or between groups.
+                let next = s[index + 1]
+                if current != nil, Self.chineseMultiplier(next) != nil {
+                    index += 1
+                    continue
+                }
+                if lastWasMultiplier, CJKText.isASCIIDigit(next), let run = arabic(s, at: index + 1) {
+                    var after = run.end
+                    if after < s.count, s[after] == " " { after += 1 }
+                    if after < s.count, Self.chineseMultiplier(s[after]) != nil {
+                        index += 1
+                        continue
+                    }
+                }
+                break
+            } else {
+                break
+            }
+            tokens += 1
+        }
+        func finish() -> ParsedNumber? {
+            let value = total + section + (current ?? 0)
+            guard tokens > 0 else { return nil }
+            // Chinese numerals only count with a 十/百/千/萬/億 (`兩億`), not as words (`五個`, `第一`).
+            if !hasArabic && !hasMultiplier { return nil }
+            if !hasArabic && chineseDigits == 0 && !hasMultiplier { return nil }
+            return ParsedNumber(start: start, end: index, value: value, hasArabic: hasArabic, hasMultiplier: hasMultiplier,
+                                plainInteger: plainInteger)
+        }
+        return finish()
+    }
+
+    // MARK: - Units
+
+    private func matchWord(_ s: [Unicode.Scalar], at index: Int, _ words: [String]) -> String? {
+        words.first { word in
+            let scalars = Array(word.unicodeScalars)
+            return index + scalars.count <= s.count && Array(s[index..<index + scalars.count]) == scalars
+        }
+    }
+
+    private func classify(_ s: [Unicode.Scalar], _ number: ParsedNumber) -> KeyFigure? {
+        var unitStart = number.end
+        if unitStart < s.count, s[unitStart] == " " { unitStart += 1 }
+        var textStart = number.start
+        var kind: KeyFigure.Kind?
+        var unit = ""
+        var unitEnd = number.end
+
+        // Currency written before the number: NT$ 5,000, £2.
+        for (prefix, code) in Self.currencyPrefixes {
+            let scalars = Array(prefix.unicodeScalars)
+            var begin = number.start - scalars.count
+            if begin > 0, s[number.start - 1] == " " { begin -= 1 }
+            if begin >= 0, Array(s[begin..<begin + scalars.count]) == scalars {
+                kind = .money
+                unit = code
+                textStart = begin
+                break
+            }
+        }
+        var value = number.value
+        // `3 million`, `2 billion`: scale, then look for the unit after the word.
+        if unitStart < s.count, let word = matchWord(s, at: unitStart, ["million", "billion"]) {
+            value *= word == "million" ? 1_000_000 : 1_000_000_000
+            unitEnd = unitStart + word.unicodeScalars.count
+            unitStart = unitEnd
+            if unitStart < s.count, s[unitStart] == " " { unitStart += 1 }
+            if kind == nil { kind = .number }
+        }
+        if kind == nil || kind == .number, unitStart < s.count {
+            if s[unitStart] == "%" || s[unitStart] == "％" {
+                kind = .percent; unit = "%"; unitEnd = unitStart + 1
+            } else if let currency = Self.currencies.first(where: { matchWord(s, at: unitStart, [$0.0]) != nil }) {
+                kind = .money; unit = currency.1; unitEnd = unitStart + currency.0.unicodeScalars.count
+            } else if let year = number.plainInteger, (1900...2100).contains(year),
+                      matchWord(s, at: unitStart, ["年"]) != nil || matchWord(s, at: unitStart, ["的"]) != nil {
+                kind = .year
+                unit = "年"
+                unitEnd = matchWord(s, at: unitStart, ["年"]) != nil ? unitStart + 1 : number.end
+            } else if let word = matchWord(s, at: unitStart, Self.durations) {
+                kind = .duration; unit = word; unitEnd = unitStart + word.unicodeScalars.count
+            } else if let word = matchWord(s, at: unitStart, Self.sizes) {
+                kind = .size; unit = word; unitEnd = unitStart + word.unicodeScalars.count
+            } else if let word = matchWord(s, at: unitStart, Self.measureWords) {
+                kind = .count; unit = word; unitEnd = unitStart + word.unicodeScalars.count
+            }
+        }
+        if kind == .number, unit.isEmpty, value < 1_000_000 { kind = nil }
+        // Ranks: `排名 8`, `排名全國第 2`, `第 3 名`.
+        if kind == nil || kind == .count && unit == "名" {
+            if isRank(s, number, unitStart: unitStart) {
+                kind = .rank
+                unit = "名"
+                if unitEnd == number.end, unitStart < s.count, s[unitStart] == "名" { unitEnd = unitStart + 1 }
+                // Quote the rank with the word that makes it one: `排名 8`, `第 2`.
+                var before = number.start
+                if before > 0, s[before - 1] == " " { before -= 1 }
+                if before >= 2, s[before - 2] == "排", s[before - 1] == "名" { textStart = before - 2 }
+                else if before >= 1, s[before - 1] == "第" { textStart = before - 1 }
+            }
+        }
+        if kind == nil {
+            // A bare number: quoted only when it is large enough to be data (ESI 為 16, 592 人).
+            guard number.hasArabic, value >= 10 else { return nil }
+            if let year = number.plainInteger, (1900...2100).contains(year) { kind = .year; unit = "年" } else { kind = .number }
+        }
+        // Chinese-only numerals must come with a unit (`兩億英鎊`), never alone.
+        if !number.hasArabic && (kind == .number || kind == .year) { return nil }
+        guard let kind else { return nil }
+        let text = String(scalars: s[textStart..<unitEnd])
+        return KeyFigure(value: value, unit: unit, kind: kind, text: text, clause: clause(s, textStart..<unitEnd))
+    }
+
+    /// `排名 8`, `排名全國第 2` (排名 shortly before, in the same clause) or `第 3 名`.
+    private func isRank(_ s: [Unicode.Scalar], _ number: ParsedNumber, unitStart: Int) -> Bool {
+        var index = number.start - 1
+        var steps = 0
+        while index >= 1, steps < 8, !Self.clauseBreaks.contains(s[index]) {
+            if s[index - 1] == "排", s[index] == "名" { return true }
+            index -= 1
+            steps += 1
+        }
+        var before = number.start - 1
+        if before >= 0, s[before] == " " { before -= 1 }
+        return before >= 0 && s[before] == "第" && unitStart < s.count && s[unitStart] == "名"
+    }
+
+    /// The clause a figure stands in: out to the nearest comma, full stop or semicolon,
+    /// shortened around the figure when the clause is long.
+    private func clause(_ s: [Unicode.Scalar], _ figure: Range<Int>) -> String {
+        var lower = figure.lowerBound
+        while lower > 0, !isClauseBreak(s, lower - 1) { lower -= 1 }
+        var upper = figure.upperBound
+        while upper < s.count, !isClauseBreak(s, upper) { upper += 1 }
+        let limit = 24
+        var prefix = "", suffix = ""
+        if figure.lowerBound - lower > limit { lower = figure.lowerBound - limit; prefix = "…" }
+        if upper - figure.upperBound > limit { upper = figure.upperBound + limit; suffix = "…" }
+        let body = String(scalars: s[lower..<upper]).trimmingCharacters(in: " ")
+        return prefix + body + suffix
+    }
+
+    private func isClauseBreak(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        let scalar = s[index]
+        if Self.clauseBreaks.contains(scalar) { return true }
+        // A Latin comma ends a clause, except between digits (1,000).
+        if scalar == "," {
+            let digitBefore = index > 0 && CJKText.isASCIIDigit(s[index - 1])
+            let digitAfter = index + 1 < s.count && CJKText.isASCIIDigit(s[index + 1])
+            return !(digitBefore && digitAfter)
+        }
+        return false
+    }
+}
+

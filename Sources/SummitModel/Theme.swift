@@ -1,0 +1,69 @@
+import InputSupport
+
+/// A policy theme that speakers talk about, with the words that signal it.
+/// Defined in `Data/themes.yaml` so that analysts can add a theme or keyword without code.
+public struct Theme: Sendable, Hashable, Codable {
+    /// Short stable identifier used in CSV columns and JSON, e.g. `open-data`.
+    public var id: String
+    public var zh: String
+    public var en: String
+    /// Matched case-insensitively; Latin keywords only as whole words.
+    public var keywords: [String]
+
+    public init(id: String, zh: String, en: String, keywords: [String]) {
+        self.id = id
+        self.zh = zh
+        self.en = en
+        self.keywords = keywords
+    }
+}
+
+/// The themes in their file order (which also breaks ties between equal scores).
+public struct ThemeCatalog: Sendable, Hashable {
+    public var themes: [Theme]
+    public var source: String
+
+    public init(themes: [Theme], source: String = "Data/themes.yaml") {
+        self.themes = themes
+        self.source = source
+    }
+
+    public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+
+    public static func load(_ path: String) throws(InputError) -> (catalog: ThemeCatalog, warnings: [InputWarning]) {
+        let root = try YAMLValue.load(path, what: "theme list").object()
+        var warnings = root.unknownKeys(allowed: ["themes"])
+        var themes: [Theme] = []
+        var seen: [String: SourceLocation] = [:]
+        for entry in try root.required("themes").list() {
+            let object = try entry.object()
+            warnings += object.unknownKeys(allowed: ["id", "zh", "en", "keywords"])
+            let idValue = try object.required("id")
+            let id = try idValue.string()
+            guard PlaceSlug.isValid(id) else {
+                throw InputError("`\(idValue.keyPath)` must be lower-case letters, digits and hyphens, found '\(id)'", at: idValue.location)
+            }
+            if let first = seen[id] { throw InputError("theme id '\(id)' is used twice (first at \(first))", at: idValue.location) }
+            seen[id] = idValue.location
+            let keywordsValue = try object.required("keywords")
+            var keywords: [String] = []
+            // Either a plain list, or keywords grouped by language (zh: […], en: […]).
+            if let grouped = try? keywordsValue.object() {
+                warnings += grouped.unknownKeys(allowed: ["zh", "en"])
+                for group in grouped.entries { keywords += try group.value.stringList() }
+            } else {
+                keywords = try keywordsValue.stringList()
+            }
+            keywords = keywords.map { $0.trimmingCharacters(in: " ") }
+            if let empty = keywords.firstIndex(where: \.isEmpty) {
+                throw InputError("`\(keywordsValue.keyPath)` has an empty keyword (item \(empty + 1))", at: keywordsValue.location)
+            }
+            guard !keywords.isEmpty else {
+                throw InputError("`\(keywordsValue.keyPath)` must list at least one keyword", at: keywordsValue.location)
+            }
+            themes.append(Theme(id: id, zh: try object.required("zh").string(), en: try object.required("en").string(), keywords: keywords))
+        }
+        guard !themes.isEmpty else { throw InputError("`themes` lists no theme", at: root.location) }
+        return (ThemeCatalog(themes: themes, source: path), warnings)
+    }
+}
