@@ -41,7 +41,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "report",
-            dependencies: ["ReportKit", "SummitAnalysis", "SummitModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReportKit", "SummitAnalysis", "SummitModel", "InputSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // Paths of the repository's data and fixtures, and running external tools, for all tests.

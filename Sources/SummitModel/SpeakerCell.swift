@@ -46,13 +46,3 @@ struct SpeakerCell: Equatable {
         return (SpeakerCell(place: place, role: role, honorific: honorific, name: words.joined(separator: " ")), roleKnown)
     }
 }
-
-extension String {
-    /// The string without `set` at either end (Foundation-free, for scalar-level code).
-    public func trimmingCharacters(in set: Character) -> String {
-        var slice = self[...]
-        while slice.first == set { slice = slice.dropFirst() }
-        while slice.last == set { slice = slice.dropLast() }
-        return String(slice)
-    }
-}

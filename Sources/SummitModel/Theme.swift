@@ -9,12 +9,17 @@ public struct Theme: Sendable, Hashable, Codable {
     public var en: String
     /// Matched case-insensitively; Latin keywords only as whole words.
     public var keywords: [String]
+    /// Short labels for narrow columns (the heatmap); the full labels when not given.
+    public var shortZh: String
+    public var shortEn: String
 
-    public init(id: String, zh: String, en: String, keywords: [String]) {
+    public init(id: String, zh: String, en: String, keywords: [String], shortZh: String? = nil, shortEn: String? = nil) {
         self.id = id
         self.zh = zh
         self.en = en
         self.keywords = keywords
+        self.shortZh = shortZh ?? zh
+        self.shortEn = shortEn ?? en
     }
 }
 
@@ -37,7 +42,7 @@ public struct ThemeCatalog: Sendable, Hashable {
         var seen: [String: SourceLocation] = [:]
         for entry in try root.required("themes").list() {
             let object = try entry.object()
-            warnings += object.unknownKeys(allowed: ["id", "zh", "en", "keywords"])
+            warnings += object.unknownKeys(allowed: ["id", "zh", "en", "short", "keywords"])
             let idValue = try object.required("id")
             let id = try idValue.string()
             guard PlaceSlug.isValid(id) else {
@@ -61,7 +66,10 @@ public struct ThemeCatalog: Sendable, Hashable {
             guard !keywords.isEmpty else {
                 throw InputError("`\(keywordsValue.keyPath)` must list at least one keyword", at: keywordsValue.location)
             }
-            themes.append(Theme(id: id, zh: try object.required("zh").string(), en: try object.required("en").string(), keywords: keywords))
+            let short = try object["short"]?.object()
+            if let short { warnings += short.unknownKeys(allowed: ["zh", "en"]) }
+            themes.append(Theme(id: id, zh: try object.required("zh").string(), en: try object.required("en").string(), keywords: keywords,
+                                shortZh: try short?["zh"]?.string(), shortEn: try short?["en"]?.string()))
         }
         guard !themes.isEmpty else { throw InputError("`themes` lists no theme", at: root.location) }
         return (ThemeCatalog(themes: themes, source: path), warnings)

@@ -1,0 +1,66 @@
+import Foundation
+import ReportLayout
+import ReportStyle
+import SummitAnalysis
+import SummitModel
+
+/// Everything a part of the brief needs to know: the summit, its analysis, the selected
+/// places and speakers, the style and the language.
+struct BriefContext {
+    let summit: Summit
+    let analysis: SummitAnalysis
+    let places: [Place]
+    let speakers: [Speaker]
+    let sheet: StyleSheet
+    let language: BriefLanguage
+    let type: BriefTypography
+    /// ISO date of generation (SOURCE_DATE_EPOCH when set).
+    let generated: String
+
+    init(summit: Summit, analysis: SummitAnalysis, places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String) {
+        self.summit = summit
+        self.analysis = analysis
+        self.places = places
+        let chosen = Set(places.map(\.slug))
+        speakers = summit.speakers.filter { chosen.contains($0.placeSlug) }
+        self.sheet = sheet
+        self.language = language
+        type = BriefTypography(sheet)
+        self.generated = generated
+        var first: [String: Int] = [:]
+        for speaker in speakers where first[speaker.placeSlug] == nil { first[speaker.placeSlug] = speaker.number }
+        firstSpeaker = first
+        var bySlug: [String: Place] = [:]
+        for place in summit.places { bySlug[place.slug] = place }
+        placesBySlug = bySlug
+    }
+
+    private let firstSpeaker: [String: Int]
+    private let placesBySlug: [String: Place]
+
+    var allSelected: Bool { places.count == summit.places.count }
+
+    func place(_ slug: String) -> Place? { placesBySlug[slug] }
+    func isSelected(_ slug: String) -> Bool { firstSpeaker[slug] != nil }
+
+    /// The destination of a place: its first speaker's page.
+    func anchor(of place: Place) -> String? { firstSpeaker[place.slug].map { "speaker-\($0)" } }
+
+    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, link: String? = nil) -> Paragraph {
+        Paragraph(RichText(text, style, link: link), paragraphStyle)
+    }
+
+    /// Theme ids → labels in the brief's language.
+    func themeName(_ id: String) -> String { analysis.theme(id).map(language.themeName) ?? id }
+
+    /// A short label for narrow heatmap columns.
+    func shortThemeName(_ theme: Theme) -> String { language.zh ? theme.shortZh : theme.shortEn }
+
+    /// The figure's clause with the figure itself in bold.
+    func figureText(_ figure: KeyFigure, base: TextStyle, bold: TextStyle) -> RichText {
+        let clause = figure.clause
+        guard let range = clause.range(of: figure.text) else { return RichText(clause, base) }
+        return RichText([TextSpan(String(clause[..<range.lowerBound]), base), TextSpan(figure.text, bold),
+                         TextSpan(String(clause[range.upperBound...]), base)].filter { !$0.text.isEmpty })
+    }
+}

@@ -1,0 +1,30 @@
+import InputSupport
+import ReportExport
+
+/// `report csv`: the five CSV files, written all or nothing into one folder.
+public struct CSVReport {
+    public var loaded: LoadedSummit
+    public var cities: String
+    public var folder: String
+
+    public init(loaded: LoadedSummit, cities: String = "all", folder: String = "Output") {
+        self.loaded = loaded
+        self.cities = cities
+        self.folder = folder
+    }
+
+    public func tables() throws(ReportError) -> (tables: [CSVTable], warnings: [InputWarning]) {
+        let (places, warnings) = try CitySelection.resolve(cities, in: loaded.summit)
+        return (CSVExports(summit: loaded.summit, analysis: loaded.analysis, places: places).tables, warnings)
+    }
+
+    /// Writes the files; returns their paths and row counts.
+    public func run() throws(ReportError) -> (files: [(path: String, rows: Int)], warnings: [InputWarning]) {
+        let (tables, warnings) = try tables()
+        let files = tables.map { table in (path: folder + "/" + table.name, body: { (descriptor: Int32) throws in
+            try AtomicFile.writeAll(table.bytes, to: descriptor)
+        }) }
+        try AtomicFile.write(files)
+        return (zip(files, tables).map { ($0.path, $1.rows.count) }, warnings)
+    }
+}

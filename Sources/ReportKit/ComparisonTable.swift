@@ -1,0 +1,55 @@
+import ReportLayout
+import ReportStyle
+
+/// One row per selected place: place and country, its speakers, top three themes and
+/// two or three key figures. Zebra rows, the header repeated on every page it spans.
+struct ComparisonTable {
+    let context: BriefContext
+
+    static let anchor = "comparison"
+
+    func section(furniture: PageFurniture) -> Section {
+        let type = context.type, language = context.language, sheet = context.sheet
+        let size = sheet.sizes.table
+        let small = max(8, size - 0.5)
+        func cell(_ paragraphs: [Paragraph], fill: Color? = nil) -> TableCell { TableCell(paragraphs: paragraphs, fill: fill) }
+        func header(_ text: String) -> TableCell {
+            cell([context.paragraph(text, type.tableHeader, type.cell(size))], fill: sheet.colors.accent)
+        }
+        var rows: [TableRow] = []
+        for (index, place) in context.places.enumerated() {
+            let result = context.analysis.place(place.slug)
+            let speakers = context.summit.speakers(at: place)
+            let link = context.anchor(of: place)
+            var placeCell = [Paragraph(RichText(language.placeName(place), type.tableBold, link: link), type.cell(size))]
+            let detail = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
+            placeCell.append(context.paragraph(detail, type.tableMuted, type.cell(small)))
+            let speakerCell = speakers.map { speaker in
+                Paragraph(RichText([TextSpan(language.role(speaker), type.tableMuted),
+                                    TextSpan(speaker.name.isEmpty ? "" : " " + speaker.displayName, type.table)].filter { !$0.text.isEmpty }),
+                          type.cell(size))
+            }
+            let themes = (result?.topThemes ?? []).map { id in
+                Paragraph(RichText([TextSpan(context.themeName(id), type.table),
+                                    TextSpan("\u{00A0}\(result?.matches(id) ?? 0)", type.tableMuted)]), type.cell(size))
+            }
+            let figures = (result?.keyFigures ?? []).map { figure in
+                Paragraph(context.figureText(figure, base: type.text(small), bold: type.text(small, bold: true)), type.cell(small, before: 2))
+            }
+            let dash = [context.paragraph("—", type.tableMuted, type.cell(size))]
+            rows.append(TableRow(cells: [cell(placeCell), cell(speakerCell), cell(themes.isEmpty ? dash : themes), cell(figures.isEmpty ? dash : figures)],
+                                 fill: index % 2 == 1 ? sheet.colors.zebra : nil))
+        }
+        let table = Table(columns: [.flexible(1.1), .flexible(1.3), .flexible(1.3), .flexible(1.85)],
+                          header: [TableRow(cells: [header(language.placeColumn), header(language.speakerColumn),
+                                                    header(language.themeColumn), header(language.figureColumn)])],
+                          rows: rows, style: type.tableStyle, spaceBefore: size)
+        return Section(blocks: [
+            .anchor(Self.anchor),
+            .heading(context.paragraph(language.comparison, type.h1, type.h1Paragraph)),
+            .paragraph(context.paragraph(language.comparisonIntro, type.smallMuted,
+                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
+            .table(table),
+        ], pageFurniture: furniture)
+    }
+}

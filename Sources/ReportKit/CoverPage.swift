@@ -1,0 +1,80 @@
+import ReportLayout
+import ReportStyle
+
+/// The cover: summit name and date, which places the brief covers, when it was made.
+struct CoverPage {
+    let context: BriefContext
+
+    /// Above this many places the cover names none and points to the comparison table.
+    static let maximumListedPlaces = 30
+
+    func section() -> Section {
+        let type = context.type, language = context.language, sheet = context.sheet
+        let onAccent = sheet.colors.onAccent
+        let panel = Box(blocks: [
+            .paragraph(context.paragraph(context.summit.heading, type.text(sheet.sizes.small, color: onAccent),
+                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
+            .paragraph(context.paragraph(context.summit.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
+                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.title),
+                                                        spaceBefore: sheet.sizes.title * 0.5))),
+            .paragraph(context.paragraph(language.briefTitle, type.text(sheet.sizes.h2, color: onAccent, heading: true),
+                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2),
+                                                        spaceBefore: sheet.sizes.h2 * 0.3))),
+        ], fill: sheet.colors.accent, padding: sheet.sizes.title * 0.9)
+
+        let count = language.placesAndSpeakers(places: context.places.count, speakers: context.speakers.count, all: context.allSelected)
+        let facts: [(String, RichText)] = [
+            (language.summitDate, RichText(language.date(context.summit.date), type.body)),
+            (language.selection, RichText(count, type.body)),
+        ]
+        var blocks: [Block] = []
+        let smallPrint: [(String, RichText)] = [
+            (language.generated, RichText(context.generated, type.smallMuted)),
+            (language.source, RichText(context.summit.source, type.smallMuted)),
+        ]
+        blocks.append(.fixedSpace(sheet.sizes.title * 3))
+        blocks.append(.box(panel))
+        blocks.append(.fixedSpace(sheet.sizes.title * 1.2))
+        blocks.append(.table(factsTable(facts, labelStyle: type.bodyMuted)))
+        if context.places.count <= Self.maximumListedPlaces {
+            blocks.append(.table(placeGrid()))
+        }
+        blocks.append(.fixedSpace(sheet.sizes.title * 1.5))
+        blocks.append(.table(factsTable(smallPrint, labelStyle: type.smallMuted)))
+        return Section(blocks: blocks, pageFurniture: nil)
+    }
+
+    /// The selected places in three columns, each with its country.
+    private func placeGrid() -> Table {
+        let type = context.type, language = context.language, sheet = context.sheet
+        let columns = 3
+        let cells = context.places.map { place -> TableCell in
+            var spans = [TextSpan(language.placeName(place), type.body)]
+            let country = language.countryName(place)
+            if !country.isEmpty { spans.append(TextSpan("\u{2002}" + country, type.smallMuted)) }
+            return TableCell(paragraphs: [Paragraph(RichText(spans), type.cell(sheet.sizes.body))])
+        }
+        // An empty first cell lines the grid up with the facts above it.
+        let rows = stride(from: 0, to: cells.count, by: columns).map { start in
+            TableRow(cells: [TableCell(paragraphs: [])] + cells[start..<min(start + columns, cells.count)])
+        }
+        return Table(columns: [.fixed(sheet.sizes.body * 6)] + Array(repeating: .flexible(1), count: columns),
+                     header: [], rows: rows,
+                     style: TableStyle(paddingX: 0, paddingY: sheet.sizes.body * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil),
+                     spaceBefore: sheet.sizes.body * 0.4)
+    }
+
+    private func factsTable(_ rows: [(String, RichText)], labelStyle: TextStyle) -> Table {
+        let type = context.type
+        return Table(
+            columns: [.fixed(labelStyle.font.size * 6), .flexible(1)],
+            header: [],
+            rows: rows.map { label, value in
+                TableRow(cells: [
+                    TableCell(paragraphs: [Paragraph(RichText(label, labelStyle), type.cell(labelStyle.font.size))]),
+                    TableCell(paragraphs: [Paragraph(value, ParagraphStyle(alignment: .left, lineHeight: type.lineHeight(labelStyle.font.size)))]),
+                ])
+            },
+            style: TableStyle(paddingX: 0, paddingY: labelStyle.font.size * 0.25, rowRule: nil, ruleWidth: 0, headerRule: nil))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import InputSupport
+import ReportLayout
+import ReportRender
+import ReportStyle
+import SummitModel
+
+/// What `report pdf` was asked for.
+public struct PDFOptions: Sendable {
+    public var cities: String
+    public var style: String
+    public var stylesFolder: String
+    public var language: BriefLanguage.Code
+    public var paper: String?
+    /// The PDF's path; nil writes `Output/<summit>.pdf` (with the style and language in the
+    /// name when they are not the defaults).
+    public var output: String?
+    public var allowMissingGlyphs: Bool
+
+    public init(cities: String = "all", style: String = "default", stylesFolder: String = "Styles", language: BriefLanguage.Code = .zhTW,
+                paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
+        self.cities = cities
+        self.style = style
+        self.stylesFolder = stylesFolder
+        self.language = language
+        self.paper = paper
+        self.output = output
+        self.allowMissingGlyphs = allowMissingGlyphs
+    }
+}
+
+/// What a PDF run produced.
+public struct PDFResult: Sendable {
+    public var path: String
+    public var pages: Int
+    public var warnings: [InputWarning]
+}
+
+/// `report pdf`: select, build, lay out, check, paint, and write atomically.
+public struct PDFReport {
+    public var loaded: LoadedSummit
+    public var options: PDFOptions
+    public var clock: ReportClock
+
+    public init(loaded: LoadedSummit, options: PDFOptions, clock: ReportClock = ReportClock()) {
+        self.loaded = loaded
+        self.options = options
+        self.clock = clock
+    }
+
+    /// The style sheet with `--paper` applied.
+    public func style() throws(ReportError) -> (StyleSheet, [InputWarning]) {
+        var loaded: (style: StyleSheet, warnings: [InputWarning])
+        do {
+            loaded = try StyleSheetLoader(stylesFolder: options.stylesFolder).load(options.style)
+        } catch {
+            throw ReportError(error)
+        }
+        if let paper = options.paper {
+            guard let size = StyleSheetLoader.papers[paper.lowercased()] else {
+                throw ReportError(.usage, "unknown paper '\(paper)': use a4 or letter")
+            }
+            loaded.style.paper = size
+        }
+        return loaded
+    }
+
+    public func defaultOutputPath(style: StyleSheet) -> String {
+        var name = loaded.summit.slug
+        if style.name != "default" { name += "-\(style.name)" }
+        if options.language != .zhTW { name += "-\(options.language.rawValue)" }
+        return "Output/\(name).pdf"
+    }
+
+    /// Lays the brief out without writing anything (tests inspect the result).
+    public func layout(shaper: PangoShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
+        let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
+        let (style, styleWarnings) = try style()
+        let installed = shaper.installedFamilies()
+        for family in Set([style.fonts.family, style.fonts.headingFamily]) where !installed.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) {
+            throw ReportError(.input, "the font '\(family)' named by the style '\(style.name)' is not installed\n"
+                + "  Install the package that provides it: apt-get install \(style.fonts.package)\n"
+                + "  or name an installed family in the style sheet (fc-list : family lists them).")
+        }
+        let language = BriefLanguage(options.language, roles: loaded.roles)
+        let builder = BriefBuilder(summit: loaded.summit, analysis: loaded.analysis, places: places, style: style, language: language,
+                                   generated: clock.day)
+        let document = builder.document(date: clock.timestamp)
+        let laidOut: LaidOutDocument
+        do {
+            laidOut = try LayoutEngine(style: style, shaper: shaper).layout(document)
+        } catch {
+            throw ReportError(.input, "style '\(style.name)': \(error.description)\n  Make the margins or type sizes of the style sheet fit the paper.")
+        }
+        return (laidOut, style, selectionWarnings + styleWarnings)
+    }
+
+    public func run(progress: ((Int, Int) -> Void)? = nil) throws(ReportError) -> PDFResult {
+        let shaper = PangoShaper()
+        let (document, style, warnings) = try layout(shaper: shaper)
+        var allWarnings = warnings
+        let missing = document.missingGlyphs
+        if !missing.isEmpty {
+            let list = missing.prefix(8).map { entry in
+                "U+\(String(entry.character.value, radix: 16, uppercase: true)) '\(entry.character)' on page \(entry.page) in “\(entry.context.prefix(40))”"
+            }.joined(separator: "\n    ")
+            let message = "\(missing.count) character(s) have no glyph in the fonts and would print as boxes:\n    \(list)"
+            if !options.allowMissingGlyphs {
+                throw ReportError(.input, message + "\n  Install a font that has them (e.g. fonts-noto-core), or pass --allow-missing-glyphs to print anyway.")
+            }
+            allWarnings.append(InputWarning(message))
+        }
+        let path = options.output ?? defaultOutputPath(style: style)
+        try AtomicFile.write(to: path) { descriptor in
+            try PDFPainter(shaper: shaper).paint(document, to: descriptor, progress: progress)
+        }
+        return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings)
+    }
+}

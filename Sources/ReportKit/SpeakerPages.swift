@@ -1,0 +1,155 @@
+import Foundation
+import ReportLayout
+import SummitAnalysis
+import SummitModel
+
+/// A page (or more) per speaker: who they are, their summary with its numbered points,
+/// the themes found in it with the sentences that show them, key figures and the most
+/// similar places.
+struct SpeakerPages {
+    let context: BriefContext
+
+    static let anchor = "speakers"
+    /// Evidence quotes per theme.
+    static let quotesPerTheme = 1
+
+    func section(furniture: PageFurniture) -> Section {
+        let type = context.type, language = context.language
+        var blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.speakers, type.h1, type.h1Paragraph))]
+        for (index, speaker) in context.speakers.enumerated() {
+            if index > 0 { blocks.append(.pageBreak) }
+            blocks += speakerBlocks(speaker, index: index)
+        }
+        return Section(blocks: blocks, pageFurniture: furniture)
+    }
+
+    private func speakerBlocks(_ speaker: Speaker, index: Int) -> [Block] {
+        let type = context.type, language = context.language, sheet = context.sheet
+        guard let place = context.place(speaker.placeSlug) else { return [] }
+        let result = context.analysis.speaker(speaker.number)
+        var blocks: [Block] = [.anchor(speaker.anchor)]
+
+        // Heading panel: place and country, role and name, position in the brief.
+        let country = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
+        var title = [TextSpan(language.placeName(place), type.h2)]
+        if !country.isEmpty { title.append(TextSpan("\u{2003}" + country, type.text(sheet.sizes.body, color: sheet.colors.muted))) }
+        var who = [TextSpan(language.role(speaker), type.text(sheet.sizes.h3, color: sheet.colors.muted))]
+        if !speaker.name.isEmpty { who.append(TextSpan("\u{2002}" + speaker.displayName, type.text(sheet.sizes.h3, bold: true))) }
+        let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
+        let line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
+        blocks.append(.box(Box(blocks: [
+            .heading(Paragraph(RichText(title), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2)))),
+            .heading(Paragraph(RichText(who), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h3),
+                                                             spaceBefore: sheet.sizes.h3 * 0.35))),
+            .heading(context.paragraph(line, type.smallMuted, ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
+                                                                             spaceBefore: sheet.sizes.small * 0.5))),
+        ], fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
+
+        blocks += summaryBlocks(speaker.summary)
+        blocks += themeBlocks(result)
+        blocks += figureBlocks(result?.figures ?? [])
+        blocks += similarBlocks(place)
+        return blocks
+    }
+
+    private func summaryBlocks(_ summary: Summary) -> [Block] {
+        let type = context.type, sheet = context.sheet
+        return summary.blocks.map { block -> Block in
+            switch block {
+            case let .paragraph(text):
+                return .paragraph(context.paragraph(text, type.body, type.bodyParagraph))
+            case let .list(list):
+                let items = list.items.map { item -> ListBlock.Item in
+                    var style = type.bodyParagraph
+                    style.spaceBefore = type.paragraphGap * 0.5
+                    return ListBlock.Item(marker: list.marker(for: item), paragraphs: [context.paragraph(item.text, type.body, style)])
+                }
+                return .list(ListBlock(items: items, markerStyle: type.text(sheet.sizes.body, bold: true, color: sheet.colors.accent),
+                                       markerWidth: sheet.sizes.body * 1.5, gap: sheet.sizes.body * 0.5))
+            }
+        }
+    }
+
+    private func themeBlocks(_ result: SpeakerAnalysis?) -> [Block] {
+        let type = context.type, language = context.language, sheet = context.sheet
+        var blocks: [Block] = [.heading(context.paragraph(language.themesAndEvidence, type.h3, type.h3Paragraph))]
+        let matched = (result?.themes ?? []).enumerated().filter { $0.element.matches > 0 }
+            .sorted { $0.element.matches != $1.element.matches ? $0.element.matches > $1.element.matches : $0.offset < $1.offset }
+            .map(\.element)
+        guard !matched.isEmpty else {
+            return blocks + [.paragraph(context.paragraph(language.noThemes, type.smallMuted, type.cell(sheet.sizes.small)))]
+        }
+        let size = sheet.sizes.small + 0.5
+        // About one line of the small type: a Chinese character is one em wide.
+        let quoteLength = max(20, Int((sheet.contentWidth - size * 1.2) / sheet.sizes.small) - 8)
+        for score in matched {
+            let keywords = score.keywords.map { $0.count > 1 ? "\($0.keyword) ×\($0.count)" : $0.keyword }.joined(separator: language.pick("、", ", "))
+            blocks.append(.paragraph(Paragraph(RichText([
+                TextSpan(context.themeName(score.themeID), type.text(size, bold: true)),
+                TextSpan("\u{2002}" + language.matches(score.matches, share: score.share), type.text(size, color: sheet.colors.muted)),
+                TextSpan("\u{2003}" + keywords, type.text(size, color: sheet.colors.muted)),
+            ]), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.45, keepWithNext: true))))
+            for evidence in score.evidence.prefix(Self.quotesPerTheme) {
+                let quote = Self.excerpt(evidence.text, around: evidence.keywords.first ?? "", length: quoteLength)
+                let prefix = evidence.marker.map { language.pick("第 \($0.trimmingCharacters(in: ["."]))點　", "item \($0) ") } ?? ""
+                blocks.append(.paragraph(context.paragraph(prefix + language.pick("「\(quote)」", "“\(quote)”"), type.smallMuted,
+                                                           ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
+                                                                          indent: size * 1.2))))
+            }
+        }
+        return blocks
+    }
+
+    /// A window of the sentence around the keyword, cut with ellipses, so that a quote
+    /// stays one or two lines long.
+    static func excerpt(_ text: String, around keyword: String, length: Int) -> String {
+        let characters = Array(text)
+        guard characters.count > length else { return text }
+        let lowered = text.lowercased()
+        let position = lowered.range(of: keyword.lowercased()).map { lowered.distance(from: lowered.startIndex, to: $0.lowerBound) } ?? 0
+        var start = max(0, position - length / 3)
+        var end = min(characters.count, start + length)
+        start = max(0, end - length)
+        // Never cut a Latin word or number in two: move the cut to its edge.
+        func isWordCharacter(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        while start > 0, start < end, isWordCharacter(characters[start]), isWordCharacter(characters[start - 1]) { start += 1 }
+        while end < characters.count, end > start, isWordCharacter(characters[end]), isWordCharacter(characters[end - 1]) { end -= 1 }
+        return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+    }
+
+    private func figureBlocks(_ figures: [KeyFigure]) -> [Block] {
+        let type = context.type, language = context.language, sheet = context.sheet
+        var blocks: [Block] = [.heading(context.paragraph(language.keyFigures, type.h3, type.h3Paragraph))]
+        guard !figures.isEmpty else {
+            return blocks + [.paragraph(context.paragraph(language.noFigures, type.smallMuted, type.cell(sheet.sizes.small)))]
+        }
+        let size = sheet.sizes.small + 0.5
+        let items = figures.map { figure in
+            ListBlock.Item(marker: "•", paragraphs: [Paragraph(context.figureText(figure, base: type.text(size), bold: type.text(size, bold: true)),
+                                                              ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.2))])
+        }
+        blocks.append(.list(ListBlock(items: items, markerStyle: type.text(size, color: sheet.colors.accent), markerWidth: size, gap: size * 0.5)))
+        return blocks
+    }
+
+    private func similarBlocks(_ place: Place) -> [Block] {
+        let type = context.type, language = context.language, sheet = context.sheet
+        let similar = context.analysis.place(place.slug)?.similar ?? []
+        guard !similar.isEmpty else { return [] }
+        let size = sheet.sizes.small + 0.5
+        var spans: [TextSpan] = []
+        for (index, entry) in similar.enumerated() {
+            guard let other = context.place(entry.slug) else { continue }
+            if index > 0 { spans.append(TextSpan("\u{2003}", type.text(size))) }
+            let link = context.isSelected(other.slug) ? context.anchor(of: other) : nil
+            let country = language.countryName(other)
+            let name = language.placeName(other) + (country.isEmpty ? "" : language.pick("（\(country)）", " (\(country))"))
+            spans.append(TextSpan(name, type.text(size, color: link == nil ? sheet.colors.text : sheet.colors.link), link: link))
+            spans.append(TextSpan(" " + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
+        }
+        return [
+            .heading(context.paragraph(language.similarPlaces, type.h3, type.h3Paragraph)),
+            .paragraph(Paragraph(RichText(spans), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size)))),
+        ]
+    }
+}

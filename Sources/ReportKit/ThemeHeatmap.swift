@@ -1,0 +1,77 @@
+import ReportLayout
+import ReportStyle
+
+/// Places × themes, each cell filled on the style's sequential scale and carrying its
+/// count, with a legend. Chinese column labels are stacked one character per line, English
+/// ones turned to read upwards; each cell links to the place's first speaker page.
+struct ThemeHeatmap {
+    let context: BriefContext
+
+    static let anchor = "heatmap"
+
+    func section(furniture: PageFurniture) -> Section {
+        let type = context.type, language = context.language, sheet = context.sheet, scale = sheet.heatmap
+        let size = sheet.sizes.heatmap
+        let themes = context.analysis.themes
+        let centred = ParagraphStyle(alignment: .center, lineHeight: type.tightLineHeight(size))
+
+        let headerCells = [TableCell(paragraphs: [context.paragraph(language.placeColumn, type.text(size, bold: true), type.cell(size))],
+                                     verticalAlignment: .bottom)]
+            + themes.map { theme -> TableCell in
+                let label = context.shortThemeName(theme)
+                if language.zh {
+                    var stacked = centred
+                    stacked.lineHeight = size * 1.18
+                    stacked.maximumWidth = size * 1.45
+                    return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), stacked)], verticalAlignment: .bottom)
+                }
+                return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), type.cell(size))],
+                                 verticalAlignment: .bottom, rotated: true)
+            }
+        let rows = context.places.map { place -> TableRow in
+            let result = context.analysis.place(place.slug)
+            let link = context.anchor(of: place)
+            let name = TableCell(paragraphs: [Paragraph(RichText(language.placeName(place), type.text(size), link: link), type.cell(size))],
+                                 verticalAlignment: .middle)
+            let cells = themes.map { theme -> TableCell in
+                let value = result?.matches(theme.id) ?? 0
+                let fill = scale.color(for: value)
+                let ink = value == 0 ? sheet.colors.muted : scale.textColor(on: fill)
+                return TableCell(paragraphs: [context.paragraph(String(value), type.text(size, bold: value > 0, color: ink), centred)],
+                                 fill: fill, link: link, verticalAlignment: .middle)
+            }
+            return TableRow(cells: [name] + cells)
+        }
+        let placeWidth = size * 10.5
+        let heatmap = Table(columns: [.fixed(placeWidth)] + themes.map { _ in .flexible(1) },
+                            header: [TableRow(cells: headerCells)], rows: rows,
+                            style: TableStyle(paddingX: size * 0.3, paddingY: size * 0.45, rowRule: nil, ruleWidth: 0.5,
+                                              headerRule: sheet.colors.rule, cellGap: 1.5),
+                            spaceBefore: size)
+        return Section(blocks: [
+            .anchor(Self.anchor),
+            .heading(context.paragraph(language.heatmap, type.h1, type.h1Paragraph)),
+            .paragraph(context.paragraph(language.heatmapIntro, type.smallMuted,
+                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
+            .table(legend(scale)),
+            .table(heatmap),
+        ], pageFurniture: furniture)
+    }
+
+    private func legend(_ scale: StyleSheet.HeatmapScale) -> Table {
+        let type = context.type, size = context.sheet.sizes.small
+        let labelStyle = ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size))
+        var columns: [Table.ColumnWidth] = [.fixed(size * (context.language.zh ? 13 : 12.5))]
+        var cells = [TableCell(paragraphs: [context.paragraph(context.language.legend, type.smallMuted, labelStyle)], verticalAlignment: .middle)]
+        for (color, label) in zip(scale.colors, scale.labels) {
+            columns += [.fixed(size * 2), .fixed(size * 3.4)]
+            cells.append(TableCell(paragraphs: [], fill: color, stroke: context.sheet.colors.rule))
+            cells.append(TableCell(paragraphs: [context.paragraph(label, type.small, labelStyle)], verticalAlignment: .middle))
+        }
+        columns.append(.flexible(1))
+        cells.append(TableCell(paragraphs: []))
+        return Table(columns: columns, header: [], rows: [TableRow(cells: cells)],
+                     style: TableStyle(paddingX: size * 0.35, paddingY: size * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil, cellGap: 1.5),
+                     spaceBefore: size * 0.8)
+    }
+}

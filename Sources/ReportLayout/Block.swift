@@ -1,0 +1,139 @@
+import ReportStyle
+
+/// A piece of a document before layout: what it says and how it should look, but not
+/// where it goes. The layout engine turns blocks into positioned page items.
+public indirect enum Block: Sendable {
+    case paragraph(Paragraph)
+    /// A paragraph that is a heading: it never ends a page.
+    case heading(Paragraph)
+    case list(ListBlock)
+    case table(Table)
+    /// A panel (fill, left accent bar) around other blocks, kept on one page.
+    case box(Box)
+    /// Vertical space; dropped at the top of a page.
+    case space(Double)
+    /// Vertical space that is kept even at the top of a page (the cover's layout).
+    case fixedSpace(Double)
+    case rule(Rule)
+    /// Start a new page.
+    case pageBreak
+    /// A named destination at this point (a link target).
+    case anchor(String)
+    /// A contents entry: text, dot leaders and the page number of `destination`.
+    case contentsEntry(ContentsEntry)
+}
+
+public struct ParagraphStyle: Sendable, Hashable {
+    public enum Alignment: Sendable, Hashable { case left, center, right, justified }
+
+    public var alignment: Alignment
+    /// Baseline to baseline, in points.
+    public var lineHeight: Double
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+    /// Left and right indents from the column edges.
+    public var indent: Double
+    public var rightIndent: Double
+    public var keepWithNext: Bool
+    /// Narrower measure than the column (stacked table headers use one character).
+    public var maximumWidth: Double?
+
+    public init(alignment: Alignment = .justified, lineHeight: Double, spaceBefore: Double = 0, spaceAfter: Double = 0,
+                indent: Double = 0, rightIndent: Double = 0, keepWithNext: Bool = false, maximumWidth: Double? = nil) {
+        self.alignment = alignment
+        self.lineHeight = lineHeight
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+        self.indent = indent
+        self.rightIndent = rightIndent
+        self.keepWithNext = keepWithNext
+        self.maximumWidth = maximumWidth
+    }
+}
+
+public struct Paragraph: Sendable {
+    public var text: RichText
+    public var style: ParagraphStyle
+    /// Destination names placed at the paragraph's first line.
+    public var anchors: [String]
+
+    public init(_ text: RichText, _ style: ParagraphStyle, anchors: [String] = []) {
+        self.text = text
+        self.style = style
+        self.anchors = anchors
+    }
+}
+
+/// A numbered or bulleted list with hanging markers.
+public struct ListBlock: Sendable {
+    public struct Item: Sendable {
+        public var marker: String
+        public var paragraphs: [Paragraph]
+        public init(marker: String, paragraphs: [Paragraph]) {
+            self.marker = marker
+            self.paragraphs = paragraphs
+        }
+    }
+
+    public var items: [Item]
+    public var markerStyle: TextStyle
+    /// Width of the marker column; item text starts at `markerWidth + gap`.
+    public var markerWidth: Double
+    public var gap: Double
+
+    public init(items: [Item], markerStyle: TextStyle, markerWidth: Double, gap: Double) {
+        self.items = items
+        self.markerStyle = markerStyle
+        self.markerWidth = markerWidth
+        self.gap = gap
+    }
+}
+
+public struct Box: Sendable {
+    public var blocks: [Block]
+    public var fill: Color?
+    /// A bar down the left edge, in this colour.
+    public var accent: Color?
+    public var padding: Double
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+
+    public init(blocks: [Block], fill: Color?, accent: Color? = nil, padding: Double, spaceBefore: Double = 0, spaceAfter: Double = 0) {
+        self.blocks = blocks
+        self.fill = fill
+        self.accent = accent
+        self.padding = padding
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+    }
+}
+
+public struct Rule: Sendable {
+    public var color: Color
+    public var width: Double
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+
+    public init(color: Color, width: Double, spaceBefore: Double, spaceAfter: Double) {
+        self.color = color
+        self.width = width
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+    }
+}
+
+public struct ContentsEntry: Sendable {
+    public var text: RichText
+    public var destination: String
+    public var style: ParagraphStyle
+    public var numberStyle: TextStyle
+    public var leaderColor: Color
+
+    public init(text: RichText, destination: String, style: ParagraphStyle, numberStyle: TextStyle, leaderColor: Color) {
+        self.text = text
+        self.destination = destination
+        self.style = style
+        self.numberStyle = numberStyle
+        self.leaderColor = leaderColor
+    }
+}

@@ -1,0 +1,146 @@
+import ReportStyle
+
+/// Lays out a document in two passes: the first measures and paginates everything, so
+/// that page numbers are known; the second adds what depends on them (contents numbers
+/// and leaders, `第 X 頁，共 Y 頁` footers) and checks that nothing leaves the printable area.
+public final class LayoutEngine {
+    public let style: StyleSheet
+    let shaper: any TextShaper
+    private let paragraphs: ParagraphLayout
+
+    public init(style: StyleSheet, shaper: any TextShaper) {
+        self.style = style
+        self.shaper = shaper
+        paragraphs = ParagraphLayout(shaper: shaper, justify: style.typography.justify,
+                                     cjkLatinSpacing: style.typography.cjkLatinSpacing, gapEm: style.typography.cjkLatinGap)
+    }
+
+    public var pageSize: Size { Size(width: style.paper.width, height: style.paper.height) }
+    public var column: Rect {
+        Rect(x: style.margins.left, y: style.margins.top, width: style.contentWidth, height: style.contentHeight)
+    }
+    public var printableArea: Rect {
+        let inset = style.printableInset
+        return Rect(x: inset, y: inset, width: style.paper.width - 2 * inset, height: style.paper.height - 2 * inset)
+    }
+
+    /// Pass 1 for one section: its pages, with items in page coordinates and the contents
+    /// numbers still to fill in.
+    struct DraftPage {
+        var items: [PageItem]
+        var references: [PageReference]
+        var furniture: PageFurniture?
+    }
+
+    func draftPages(_ section: Section) -> [DraftPage] {
+        let flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height)
+        let fragments = flow.fragments(section.blocks, width: column.width)
+        let pages = Paginator(columnHeight: column.height).paginate(fragments)
+        return pages.map { placements in
+            var items: [PageItem] = []
+            var references: [PageReference] = []
+            for placement in placements {
+                let dx = column.x, dy = column.y + placement.y
+                items += placement.fragment.items.map { $0.offsetBy(dx: dx, dy: dy) }
+                references += placement.fragment.pageReferences.map { $0.offsetBy(dx: dx, dy: dy) }
+            }
+            return DraftPage(items: items, references: references, furniture: section.pageFurniture)
+        }
+    }
+
+    public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
+        var drafts: [DraftPage] = []
+        for section in document.sections { drafts += draftPages(section) }
+        return try finish(drafts, document: document)
+    }
+
+    /// Pass 2: destinations are known, so numbers, leaders and footers can be set.
+    func finish(_ drafts: [DraftPage], document: Document) throws(LayoutError) -> LaidOutDocument {
+        var destinations: [String: (page: Int, point: Point)] = [:]
+        for (index, draft) in drafts.enumerated() {
+            for case let .destination(name, point) in draft.items where destinations[name] == nil {
+                destinations[name] = (index, point)
+            }
+        }
+        let total = drafts.count
+        var furnitureCache: [String: [PageItem]] = [:]
+        var pages: [Page] = []
+        pages.reserveCapacity(total)
+        for (index, draft) in drafts.enumerated() {
+            var items = draft.items
+            for reference in draft.references {
+                guard let target = destinations[reference.destination] else { continue }
+                items += pageNumber(target.page + 1, for: reference)
+            }
+            if let furniture = draft.furniture {
+                let key = furniture.headerLeft.plainText + "\u{1}" + furniture.headerRight.plainText
+                if furnitureCache[key] == nil { furnitureCache[key] = runningHeader(furniture) }
+                items += furnitureCache[key] ?? []
+                items += footer(furniture, page: index + 1, of: total)
+            }
+            pages.append(Page(size: pageSize, items: items, number: index + 1))
+        }
+        let outline = document.outline.filter { destinations[$0.destination] != nil }
+        let laidOut = LaidOutDocument(pages: pages, outline: outline, destinations: destinations, metadata: document.metadata)
+        let problems = LayoutChecker(printableArea: printableArea).outOfBounds(laidOut)
+        if !problems.isEmpty { throw LayoutError(problems: problems) }
+        return laidOut
+    }
+
+    private func singleLine(_ text: RichText, width: Double, alignment: ParagraphStyle.Alignment, lineHeight: Double) -> LaidLine? {
+        paragraphs.lines(Paragraph(text, ParagraphStyle(alignment: alignment, lineHeight: lineHeight)), width: width).first
+    }
+
+    private func pageNumber(_ number: Int, for reference: PageReference) -> [PageItem] {
+        let text = RichText(String(number), reference.style)
+        guard let line = singleLine(text, width: 200, alignment: .left, lineHeight: reference.style.font.size),
+              case var .text(numberLine) = line.items.first else { return [] }
+        numberLine.origin = Point(x: reference.rightX - numberLine.width, y: reference.baseline)
+        let pitch = reference.style.font.size * 0.55
+        // Dots on a grid shared by all entries, so the leaders line up down the page.
+        let firstDot = (reference.leaderStart / pitch).rounded(.up) * pitch
+        let lastDot = numberLine.origin.x - reference.style.font.size * 0.4
+        var items: [PageItem] = [.text(numberLine)]
+        if lastDot > firstDot {
+            items.append(.leader(x: firstDot, maxX: lastDot, baseline: reference.baseline, pitch: pitch,
+                                 radius: reference.style.font.size * 0.055, color: reference.leaderColor))
+        }
+        return items
+    }
+
+    private func runningHeader(_ furniture: PageFurniture) -> [PageItem] {
+        let size = furniture.footerStyle.font.size
+        let baseline = style.printableInset + (style.margins.top - style.printableInset) * 0.5
+        var items: [PageItem] = []
+        if let left = singleLine(furniture.headerLeft, width: column.width * 0.62, alignment: .left, lineHeight: size * 1.2),
+           case var .text(line) = left.items.first {
+            line.origin = Point(x: column.x, y: baseline)
+            items.append(.text(line))
+        }
+        if let right = singleLine(furniture.headerRight, width: column.width * 0.36, alignment: .left, lineHeight: size * 1.2),
+           case var .text(line) = right.items.first {
+            line.origin = Point(x: column.maxX - line.width, y: baseline)
+            items.append(.text(line))
+        }
+        let ruleY = baseline + size * 0.6
+        items.append(.line(from: Point(x: column.x, y: ruleY), to: Point(x: column.maxX, y: ruleY), color: furniture.ruleColor, width: 0.5))
+        return items
+    }
+
+    private func footer(_ furniture: PageFurniture, page: Int, of total: Int) -> [PageItem] {
+        let baseline = style.paper.height - style.printableInset - (style.margins.bottom - style.printableInset) * 0.45
+        let text = RichText(furniture.footer(page: page, of: total), furniture.footerStyle)
+        guard let laid = singleLine(text, width: column.width, alignment: .center, lineHeight: furniture.footerStyle.font.size * 1.2),
+              case var .text(line) = laid.items.first else { return [] }
+        line.origin = Point(x: column.x + (column.width - line.width) / 2, y: baseline)
+        return [.text(line)]
+    }
+}
+
+/// Layout found items outside the printable area: the style's margins cannot hold the content.
+public struct LayoutError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "the layout does not fit the page: " + problems.prefix(5).joined(separator: "; ") + (problems.count > 5 ? " (and \(problems.count - 5) more)" : "")
+    }
+}

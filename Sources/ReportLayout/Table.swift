@@ -1,0 +1,85 @@
+import ReportStyle
+
+/// A table whose header row(s) repeat on every page it spans and whose rows break
+/// between pages (a row taller than a page is split, its cells continued).
+public struct Table: Sendable {
+    public enum ColumnWidth: Sendable, Hashable {
+        case fixed(Double)
+        /// A share of the width left after fixed columns.
+        case flexible(Double)
+    }
+
+    public var columns: [ColumnWidth]
+    public var header: [TableRow]
+    public var rows: [TableRow]
+    public var style: TableStyle
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+
+    public init(columns: [ColumnWidth], header: [TableRow], rows: [TableRow], style: TableStyle, spaceBefore: Double = 0, spaceAfter: Double = 0) {
+        self.columns = columns
+        self.header = header
+        self.rows = rows
+        self.style = style
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+    }
+}
+
+public struct TableRow: Sendable {
+    public var cells: [TableCell]
+    public var fill: Color?
+    /// Destinations at the row's top (a speaker's place in the comparison table).
+    public var anchors: [String]
+
+    public init(cells: [TableCell], fill: Color? = nil, anchors: [String] = []) {
+        self.cells = cells
+        self.fill = fill
+        self.anchors = anchors
+    }
+}
+
+public struct TableCell: Sendable {
+    public enum VerticalAlignment: Sendable, Hashable { case top, middle, bottom }
+
+    public var paragraphs: [Paragraph]
+    public var fill: Color?
+    /// An outline around the cell (a legend swatch as light as the page).
+    public var stroke: Color?
+    /// Clicking anywhere in the cell goes here.
+    public var link: String?
+    public var verticalAlignment: VerticalAlignment
+    /// Text turned a quarter to the left (tall narrow column headers).
+    public var rotated: Bool
+
+    public init(paragraphs: [Paragraph], fill: Color? = nil, stroke: Color? = nil, link: String? = nil,
+                verticalAlignment: VerticalAlignment = .top, rotated: Bool = false) {
+        self.paragraphs = paragraphs
+        self.fill = fill
+        self.stroke = stroke
+        self.link = link
+        self.verticalAlignment = verticalAlignment
+        self.rotated = rotated
+    }
+}
+
+public struct TableStyle: Sendable, Hashable {
+    public var paddingX: Double
+    public var paddingY: Double
+    /// Lines between rows (nil: none).
+    public var rowRule: Color?
+    public var ruleWidth: Double
+    /// A heavier line under the header.
+    public var headerRule: Color?
+    /// White gaps between cells (heatmap): drawn as a grid of this width.
+    public var cellGap: Double
+
+    public init(paddingX: Double, paddingY: Double, rowRule: Color?, ruleWidth: Double, headerRule: Color?, cellGap: Double = 0) {
+        self.paddingX = paddingX
+        self.paddingY = paddingY
+        self.rowRule = rowRule
+        self.ruleWidth = ruleWidth
+        self.headerRule = headerRule
+        self.cellGap = cellGap
+    }
+}

@@ -1,0 +1,197 @@
+import InputSupport
+
+/// Reads a style sheet, checking every key: a wrong type, an impossible value or a colour
+/// that is not a colour stops the run with the file, line and key; an unknown key is a
+/// warning (usually a typo) and is otherwise ignored.
+public struct StyleSheetLoader: Sendable {
+    /// Folder that holds the named styles (`default`, `print-grayscale`, `large-print`).
+    public var stylesFolder: String
+
+    public init(stylesFolder: String = "Styles") {
+        self.stylesFolder = stylesFolder
+    }
+
+    /// The styles in the folder, by name.
+    public func availableStyles() -> [String] {
+        InputFolder.files(in: stylesFolder, withExtension: "yaml").map { String($0.dropLast(5)) }
+    }
+
+    /// `NAME` (a style in the styles folder) or a path to a `.yaml` file.
+    public func load(_ nameOrPath: String) throws(InputError) -> (style: StyleSheet, warnings: [InputWarning]) {
+        var visited: [String] = []
+        return try load(nameOrPath, visited: &visited)
+    }
+
+    func path(for nameOrPath: String) throws(InputError) -> String {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") { return nameOrPath }
+        let path = stylesFolder + "/" + nameOrPath + ".yaml"
+        guard InputFolder.isFile(path) else {
+            let names = availableStyles()
+            let nearest = NearestName.find(nameOrPath, in: names).map { " Did you mean '\($0)'?" } ?? ""
+            throw InputError("unknown style '\(nameOrPath)'.\(nearest)",
+                             hint: "Styles in \(stylesFolder)/: \(names.joined(separator: ", ")); or give the path of a .yaml file.")
+        }
+        return path
+    }
+
+    private func load(_ nameOrPath: String, visited: inout [String]) throws(InputError) -> (style: StyleSheet, warnings: [InputWarning]) {
+        let file = try path(for: nameOrPath)
+        guard !visited.contains(file) else {
+            throw InputError("style sheets extend each other in a circle: \((visited + [file]).joined(separator: " → "))", at: SourceLocation(file: file))
+        }
+        visited.append(file)
+        let root = try YAMLValue.load(file, what: "style sheet").object()
+        var warnings = root.unknownKeys(allowed: ["name", "extends", "paper", "margins", "printable-inset", "fonts", "sizes", "leading",
+                                                  "paragraph-spacing", "colors", "heatmap", "typography"])
+        var style = StyleSheet.standard
+        if let parent = root["extends"] {
+            let loaded = try load(try parent.string(), visited: &visited)
+            style = loaded.style
+            warnings = loaded.warnings + warnings
+        }
+        style.name = try root["name"]?.string() ?? String((file.split(separator: "/").last ?? "style").split(separator: ".").first ?? "style")
+
+        if let paper = root["paper"] {
+            if let named = try? paper.string() {
+                guard let found = Self.papers[named.lowercased()] else {
+                    throw InputError("`paper` must be a4, letter or {width, height}, found '\(named)'", at: paper.location)
+                }
+                style.paper = found
+            } else {
+                let size = try paper.object()
+                warnings += size.unknownKeys(allowed: ["width", "height"])
+                style.paper = StyleSheet.Paper(name: "custom", width: try Length.points(size.required("width")),
+                                               height: try Length.points(size.required("height")))
+                for (key, value) in [("width", style.paper.width), ("height", style.paper.height)] where value < 144 || value > 14400 {
+                    throw InputError("`paper.\(key)` must be between 2in and 200in, found \(value)pt", at: paper.location)
+                }
+            }
+        }
+        if let margins = try root["margins"]?.object() {
+            warnings += margins.unknownKeys(allowed: ["top", "bottom", "left", "right"])
+            for key in ["top", "bottom", "left", "right"] {
+                guard let value = margins[key] else { continue }
+                let points = try Length.points(value)
+                guard points >= 0 else {
+                    throw InputError("`margins.\(key)` must not be negative, found \(try value.string())", at: value.location)
+                }
+                switch key {
+                case "top": style.margins.top = points
+                case "bottom": style.margins.bottom = points
+                case "left": style.margins.left = points
+                default: style.margins.right = points
+                }
+            }
+        }
+        if let inset = root["printable-inset"] {
+            style.printableInset = try Length.points(inset)
+            guard style.printableInset >= 0 else { throw InputError("`printable-inset` must not be negative", at: inset.location) }
+        }
+        if let fonts = try root["fonts"]?.object() {
+            warnings += fonts.unknownKeys(allowed: ["family", "heading", "package"])
+            if let family = fonts["family"] { style.fonts.family = try nonEmpty(family) }
+            if let heading = fonts["heading"] { style.fonts.headingFamily = try nonEmpty(heading) }
+            if let package = fonts["package"] { style.fonts.package = try package.string() }
+        }
+        if let sizes = try root["sizes"]?.object() {
+            let keys: [(String, WritableKeyPath<StyleSheet.Sizes, Double>)] = [
+                ("body", \.body), ("small", \.small), ("table", \.table), ("heatmap", \.heatmap), ("header", \.header),
+                ("title", \.title), ("h1", \.h1), ("h2", \.h2), ("h3", \.h3),
+            ]
+            warnings += sizes.unknownKeys(allowed: Set(keys.map(\.0)))
+            for (key, path) in keys {
+                guard let value = sizes[key] else { continue }
+                let size = try value.double()
+                guard (6...96).contains(size) else {
+                    throw InputError("`sizes.\(key)` must be between 6 and 96 points, found \(size)", at: value.location)
+                }
+                style.sizes[keyPath: path] = size
+            }
+        }
+        if let leading = root["leading"] {
+            style.leading = try leading.double()
+            guard (1...3).contains(style.leading) else { throw InputError("`leading` must be between 1 and 3 (times the font size)", at: leading.location) }
+        }
+        if let spacing = root["paragraph-spacing"] {
+            style.paragraphSpacing = try spacing.double()
+            guard (0...4).contains(style.paragraphSpacing) else { throw InputError("`paragraph-spacing` must be between 0 and 4 (times the body size)", at: spacing.location) }
+        }
+        if let colors = try root["colors"]?.object() {
+            let keys: [(String, WritableKeyPath<StyleSheet.Colors, Color>)] = [
+                ("text", \.text), ("muted", \.muted), ("accent", \.accent), ("on-accent", \.onAccent), ("rule", \.rule),
+                ("zebra", \.zebra), ("panel", \.panel), ("link", \.link),
+            ]
+            warnings += colors.unknownKeys(allowed: Set(keys.map(\.0)))
+            for (key, path) in keys {
+                if let value = colors[key] { style.colors[keyPath: path] = try color(value) }
+            }
+        }
+        if let heatmap = try root["heatmap"]?.object() {
+            warnings += heatmap.unknownKeys(allowed: ["thresholds", "colors", "dark-text", "light-text"])
+            if let thresholds = heatmap["thresholds"] {
+                var values: [Int] = []
+                for item in try thresholds.list() { values.append(try item.int()) }
+                guard !values.isEmpty, values.first ?? 0 >= 1, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                    throw InputError("`heatmap.thresholds` must be increasing whole numbers from 1, e.g. [1, 2, 3, 5, 8]", at: thresholds.location)
+                }
+                style.heatmap.thresholds = values
+            }
+            if let colors = heatmap["colors"] {
+                var values: [Color] = []
+                for item in try colors.list() { values.append(try color(item)) }
+                style.heatmap.colors = values
+            }
+            if let dark = heatmap["dark-text"] { style.heatmap.darkText = try color(dark) }
+            if let light = heatmap["light-text"] { style.heatmap.lightText = try color(light) }
+            guard style.heatmap.colors.count == style.heatmap.thresholds.count + 1 else {
+                throw InputError("`heatmap.colors` needs one colour more than `heatmap.thresholds` (one for 0, one per threshold): "
+                                 + "\(style.heatmap.thresholds.count) thresholds, \(style.heatmap.colors.count) colours", at: heatmap.location)
+            }
+            let lightness = style.heatmap.colors.map(\.greyscale.luminance)
+            if !zip(lightness, lightness.dropFirst()).allSatisfy({ $0 > $1 }) {
+                warnings.append(InputWarning("`heatmap.colors` do not get darker step by step, so the heatmap will not read in black-and-white print",
+                                             at: heatmap.location, hint: "Order the colours from light to dark."))
+            }
+        }
+        if let typography = try root["typography"]?.object() {
+            warnings += typography.unknownKeys(allowed: ["justify", "cjk-latin-spacing", "cjk-latin-gap"])
+            if let justify = typography["justify"] { style.typography.justify = try justify.bool() }
+            if let spacing = typography["cjk-latin-spacing"] { style.typography.cjkLatinSpacing = try spacing.bool() }
+            if let gap = typography["cjk-latin-gap"] {
+                style.typography.cjkLatinGap = try gap.double()
+                guard (0...1).contains(style.typography.cjkLatinGap) else { throw InputError("`typography.cjk-latin-gap` must be between 0 and 1 em", at: gap.location) }
+            }
+        }
+        try validateGeometry(style, root: root)
+        return (style, warnings)
+    }
+
+    public static let papers: [String: StyleSheet.Paper] = ["a4": .a4, "letter": .letter]
+
+    private func validateGeometry(_ style: StyleSheet, root: YAMLObject) throws(InputError) {
+        let margins = style.margins
+        let location = root["margins"]?.location ?? root.location
+        if margins.left + margins.right > style.paper.width - 144 || margins.top + margins.bottom > style.paper.height - 144 {
+            throw InputError("the margins leave less than 2 inches of the page for text", at: location)
+        }
+        let inset = style.printableInset
+        if [margins.top, margins.bottom, margins.left, margins.right].contains(where: { $0 < inset + 18 }) {
+            throw InputError("each margin must be at least the printable inset (\(Int(inset))pt) plus room for the running header and footer (18pt)",
+                             at: location, hint: "Printers cannot print to the edge of the paper.")
+        }
+    }
+
+    private func nonEmpty(_ value: YAMLValue) throws(InputError) -> String {
+        let text = try value.string()
+        guard !text.trimmingCharacters(in: " ").isEmpty else { throw InputError("`\(value.keyPath)` must not be empty", at: value.location) }
+        return text
+    }
+
+    private func color(_ value: YAMLValue) throws(InputError) -> Color {
+        let text = try value.string()
+        guard let color = Color(hex: text) else {
+            throw InputError("`\(value.keyPath)` must be a colour written #RRGGBB, found '\(text)'", at: value.location)
+        }
+        return color
+    }
+}

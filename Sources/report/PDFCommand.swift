@@ -1,0 +1,53 @@
+import ArgumentParser
+import ReportKit
+
+struct PDFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pdf", abstract: "Write the brief as a PDF and print its path.")
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("'all', or places by slug, Chinese or English name, comma-separated.", valueName: "names"))
+    var cities: String
+
+    @Option(help: ArgumentHelp("A style in Styles/ (default, print-grayscale, large-print) or a .yaml file.", valueName: "name|file"))
+    var style = "default"
+
+    @Option(help: ArgumentHelp("Language of labels and headings: zh-TW or en (summaries stay as written).", valueName: "lang"))
+    var lang = "zh-TW"
+
+    @Option(help: ArgumentHelp("Paper size, overriding the style: a4 or letter.", valueName: "size"))
+    var paper: String?
+
+    @Option(help: ArgumentHelp("Where to write the PDF (default: Output/<summit>.pdf).", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
+    var allowMissingGlyphs = false
+
+    func validate() throws {
+        guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "zh" else {
+            throw ValidationError("unknown language '\(lang)': use zh-TW or en")
+        }
+    }
+
+    func run() throws {
+        try perform(input) { console throws(ReportError) in
+            let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
+            console.warn(loaded.warnings)
+            let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
+            let options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
+                                     allowMissingGlyphs: allowMissingGlyphs)
+            let report = PDFReport(loaded: loaded, options: options)
+            let result = try console.timed("layout and PDF") { () throws(ReportError) in
+                try report.run { page, total in
+                    if total >= 40 && (page % 20 == 0 || page == total) {
+                        console.progress("writing page \(page) of \(total)", done: page == total)
+                    }
+                }
+            }
+            console.warn(result.warnings)
+            console.info("\(result.pages) pages")
+            console.output(result.path)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ReportKit
+
+@main
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Turns a smart-city summit's speech summaries into a printed comparison brief (PDF) and spreadsheet-ready CSV files.",
+        discussion: """
+            Exit status: 0 success, 64 bad usage (options, unknown city), 65 bad input (data file, \
+            style sheet, missing font or glyphs), 73 output not writable (folder, disk full).
+            """,
+        subcommands: [PDFCommand.self, CSVCommand.self, JSONCommand.self, CitiesCommand.self]
+    )
+}
+
+/// Options every subcommand shares: where the data is, and how talkative to be.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The summit file (default: the newest Data/summit-*.txt).", valueName: "file"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Curated places (default: Data/places.yaml).", valueName: "file"))
+    var places: String?
+
+    @Option(name: .long, help: ArgumentHelp("Titles and their English (default: Data/roles.yaml).", valueName: "file"))
+    var roles: String?
+
+    @Option(name: .long, help: ArgumentHelp("Theme taxonomy (default: Data/themes.yaml).", valueName: "file"))
+    var themes: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print what was read and how long each step took.")
+    var verbose = false
+
+    var sources: DataSources { DataSources(summitFile: data, placesFile: places, rolesFile: roles, themesFile: themes) }
+}
+
+/// Runs a command body, turning a `ReportError` into a message on stderr and its exit status.
+func perform(_ options: InputOptions, _ body: (Console) throws(ReportError) -> Void) throws {
+    let console = Console(quiet: options.quiet, verbose: options.verbose)
+    do {
+        try body(console)
+    } catch {
+        console.error(error.message)
+        throw ExitCode(error.exitCode)
+    }
+}
