@@ -72,6 +72,10 @@ public struct ClusterJoin: Sendable, Hashable {
     public var cjkLatinGap: Bool
     /// Share of the slack when the line is justified: 0 inside Latin words, 1 elsewhere.
     public var stretch: UInt8
+    /// This cluster is a space the source wrote between Chinese and Latin text: it keeps
+    /// its place in the text (so copied text is as written) but is set as the fixed gap,
+    /// so `ICT 裡面` and `8%是` get the same spacing.
+    public var spaceIsGap: Bool = false
 
     public init(breakAllowed: Bool, cjkLatinGap: Bool, stretch: UInt8) {
         self.breakAllowed = breakAllowed

@@ -32,9 +32,13 @@ public struct LineBreaker: Sendable {
         return size * gapEm
     }
 
+    /// A cluster's width on the line: its advance, or the gap for a space set as one.
+    public static func advance(of index: Int, in text: ShapedText, gapEm: Double) -> Double {
+        text.joins[index].spaceIsGap ? text.style(of: index).font.size * gapEm : Double(text.clusters[index].advance)
+    }
+
     public func lines(_ text: ShapedText) -> [LineBreak] {
-        let clusters = text.clusters
-        let count = clusters.count
+        let count = text.clusters.count
         var lines: [LineBreak] = []
         var start = 0
         while start < count, text.isSpace(start) { start += 1 }
@@ -46,7 +50,7 @@ public struct LineBreaker: Sendable {
             var end = count
             while index < count {
                 let gap = index > start ? Self.gap(before: index, in: text, gapEm: gapEm) : 0
-                let next = x + gap + Double(clusters[index].advance)
+                let next = x + gap + Self.advance(of: index, in: text, gapEm: gapEm)
                 if index > start, text.joins[index].breakAllowed { lastBreak = index }
                 if next > width + tolerance, index > start, !text.isSpace(index) {
                     if let lastBreak, lastBreak > start {
@@ -89,7 +93,7 @@ public struct LineBreaker: Sendable {
                 natural += Self.gap(before: index, in: text, gapEm: gapEm)
                 units += Int(text.joins[index].stretch)
             }
-            natural += Double(text.clusters[index].advance)
+            natural += Self.advance(of: index, in: text, gapEm: gapEm)
         }
         var stretch = 0.0
         if justify, !last, units > 0, natural < width {
@@ -111,7 +115,7 @@ public struct LineBreaker: Sendable {
                 x += gap(before: index, in: text, gapEm: gapEm) + stretch * Double(text.joins[index].stretch)
             }
             offsets.append(x)
-            x += Double(text.clusters[index].advance)
+            x += advance(of: index, in: text, gapEm: gapEm)
         }
         return offsets
     }

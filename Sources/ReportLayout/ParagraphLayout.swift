@@ -8,9 +8,8 @@ struct ParagraphLayout {
 
     func lines(_ paragraph: Paragraph, width: Double) -> [LaidLine] {
         let style = paragraph.style
-        let prepared = TextPreparation.prepare(paragraph.text, cjkLatinSpacing: cjkLatinSpacing)
-        guard !prepared.isEmpty else { return [] }
-        let shaped = shaper.shape(prepared, cjkLatinSpacing: cjkLatinSpacing)
+        guard !paragraph.text.isEmpty else { return [] }
+        let shaped = shaper.shape(paragraph.text, cjkLatinSpacing: cjkLatinSpacing)
         let available = max(1, width - style.indent - style.rightIndent)
         let measure = min(available, style.maximumWidth ?? available)
         let justified = justify && style.alignment == .justified
@@ -64,7 +63,7 @@ struct ParagraphLayout {
             guard let start = runStart, let link = runLink else { return }
             let x0 = offsets[start - line.clusters.lowerBound]
             let lastIndex = end - 1
-            let x1 = offsets[lastIndex - line.clusters.lowerBound] + Double(shaped.clusters[lastIndex].advance)
+            let x1 = offsets[lastIndex - line.clusters.lowerBound] + LineBreaker.advance(of: lastIndex, in: shaped, gapEm: gapEm)
             result.append(.link(Rect(x: line.origin.x + x0, y: 0, width: x1 - x0, height: lineHeight), destination: link))
         }
         for index in line.clusters {

@@ -78,6 +78,16 @@ public final class ShapedText: Sendable {
             joins.append(ClusterJoin(previous?.last, cluster.first, cjkLatinSpacing: cjkLatinSpacing))
             previous = cluster
         }
+        // A single space between a Chinese character and a Latin word becomes the gap itself.
+        if cjkLatinSpacing, clusters.count >= 3 {
+            for index in 1..<(clusters.count - 1) where clusters[index].first == " " && clusters[index].last == " " {
+                let before = clusters[index - 1].last, after = clusters[index + 1].first
+                if CharacterClass.isIdeographLetter(before) && CharacterClass.isLatinWord(after)
+                    || CharacterClass.isLatinWord(before) && CharacterClass.isIdeographLetter(after) {
+                    joins[index].spaceIsGap = true
+                }
+            }
+        }
         self.joins = joins
     }
 

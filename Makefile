@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh Debian machine:
+#   make report   installs what is missing, builds a release binary, writes the brief and CSVs into Output/
+#   make test     installs the test tools too, and runs the tests
+SWIFT ?= swift
+RUNTIME_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev fonts-noto-cjk fonts-dejavu-core
+TEST_PACKAGES := poppler-utils qpdf
+BENCH_PACKAGES := hyperfine time valgrind
+REPORT := .build/release/report
+
+# Installs the Debian packages given that are not installed yet (with sudo when not root).
+define ensure_packages
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: report test deps test-deps release bench check-spreadsheet clean
+
+report: deps release
+	$(REPORT) pdf --cities all
+	$(REPORT) csv --cities all
+
+release: deps
+	$(SWIFT) build -c release --product report
+
+test: deps test-deps
+	$(SWIFT) test
+
+deps:
+	$(call ensure_packages,$(RUNTIME_PACKAGES))
+
+test-deps:
+	$(call ensure_packages,$(TEST_PACKAGES))
+
+# Times report pdf against the Typst peer on the same inputs (see BENCHMARKS.md).
+bench: deps test-deps release
+	$(call ensure_packages,$(BENCH_PACKAGES))
+	bench/run
+
+# Opens the CSV files in LibreOffice as a real spreadsheet client would (slow: not part of make test).
+check-spreadsheet: report
+	$(call ensure_packages,libreoffice-calc-nogui)
+	bench/check-spreadsheet
+
+clean:
+	rm -rf .build Output/*.pdf Output/*.csv

@@ -1,0 +1,47 @@
+import Testing
+import ReportKit
+import ReportLayout
+import ReportStyle
+import ReportTestSupport
+
+@Suite("Every style and language, checked at layout level")
+struct LayoutQualityTests {
+    static let variants: [(String, BriefLanguage.Code)] = ["default", "print-grayscale", "large-print"].flatMap { style in
+        [(style, .zhTW), (style, .en)]
+    }
+
+    @Test(arguments: variants)
+    func noMissingGlyphsNoBadLineStartsNothingOutOfBoundsNoOverlaps(_ style: String, _ language: BriefLanguage.Code) throws {
+        let document = try BriefFixtures.layout(style: style, language: language)
+        #expect(document.missingGlyphs.isEmpty, "\(document.missingGlyphs.map { String($0.character) })")
+        for (index, page) in document.pages.enumerated() {
+            for line in page.textLines {
+                let text = line.text
+                #expect(!"，。、；：」』）".contains(text.first ?? " ") || text.count == 1 && line.shaped.clusters.count == 1,
+                        "page \(index + 1): line starts with punctuation: \(text)")
+                #expect(!"「『（".contains(text.last ?? " "), "page \(index + 1): line ends with an opening bracket: \(text)")
+            }
+        }
+        let inset = document.pages[0].size
+        let sheet = try StyleSheetLoader(stylesFolder: Repository.path("Styles")).load(style).style
+        let checker = LayoutChecker(printableArea: Rect(x: sheet.printableInset, y: sheet.printableInset,
+                                                        width: inset.width - 2 * sheet.printableInset, height: inset.height - 2 * sheet.printableInset))
+        #expect(checker.outOfBounds(document).isEmpty)
+        #expect(checker.overlappingText(document).isEmpty, "\(checker.overlappingText(document).prefix(3))")
+    }
+
+    @Test func largePrintBodyIsAtLeast14Points() throws {
+        let sheet = try StyleSheetLoader(stylesFolder: Repository.path("Styles")).load("large-print").style
+        #expect(sheet.sizes.body >= 14)
+        let document = try BriefFixtures.layout(style: "large-print")
+        let sizes = document.pages.flatMap(\.textLines).map { $0.shaped.spans.map(\.style.font.size).min() ?? 0 }
+        #expect((sizes.min() ?? 0) >= 11)
+    }
+
+    @Test func noTextUnderEightPoints() throws {
+        let document = try BriefFixtures.layout()
+        for line in document.pages.flatMap(\.textLines) {
+            for span in line.shaped.spans { #expect(span.style.font.size >= 8, "\(span.text) at \(span.style.font.size) pt") }
+        }
+    }
+}
