@@ -43,7 +43,7 @@ bench: deps test-deps release
 # Opens the CSV files in LibreOffice as a real spreadsheet client would (slow: not part of make test).
 check-spreadsheet: report
 	$(call ensure_packages,libreoffice-calc-nogui)
-	bench/check-spreadsheet
+	Tests/Scripts/check-spreadsheet
 
 clean:
 	rm -rf .build Output/*.pdf Output/*.csv

@@ -67,7 +67,31 @@ public struct LineBreaker: Sendable {
             start = end
             while start < count, text.isSpace(start) { start += 1 }
         }
+        avoidRunt(&lines, in: text)
         return lines
+    }
+
+    /// A last line with one Chinese character (and its punctuation) looks like a mistake;
+    /// the line before gives it a character or two when a break allows it.
+    private func avoidRunt(_ lines: inout [LineBreak], in text: ShapedText) {
+        guard lines.count >= 2, let last = lines.last else { return }
+        let letters = text.clusters[last.clusters].filter { CharacterClass($0.first) == .ideograph }.count
+        let others = text.clusters[last.clusters].filter { CharacterClass($0.first) != .ideograph && CharacterClass($0.first) != .close }.count
+        guard letters == 1, others == 0 else { return }
+        let previous = lines[lines.count - 2]
+        var candidate = previous.clusters.upperBound - 1
+        while candidate > previous.clusters.lowerBound + previous.clusters.count / 2 {
+            if text.joins[candidate].breakAllowed {
+                let shortened = makeLine(text, previous.clusters.lowerBound..<candidate, last: false)
+                let rest = makeLine(text, candidate..<text.clusters.count, last: true)
+                if rest.naturalWidth <= width, shortened.stretch > 0 || !justify {
+                    lines[lines.count - 2] = shortened
+                    lines[lines.count - 1] = rest
+                }
+                return
+            }
+            candidate -= 1
+        }
     }
 
     /// No break opportunity fits (a long Latin word, a URL): break between characters,

@@ -70,6 +70,15 @@ struct LineBreakerTests {
         }
     }
 
+    @Test func noLastLineWithASingleChineseCharacter() throws {
+        // 10 characters per line; 21 characters and a full stop would leave "一。" alone.
+        let (shaped, breaks) = lines("一二三四五六七八九十一二三四五六七八九十一。", width: 100)
+        #expect(breaks.count == 3)
+        let last = try #require(breaks.last)
+        #expect(shaped.text(of: last.clusters) == "十一。")
+        #expect(breaks[1].stretch > 0, "the shortened line is still flush")
+    }
+
     @Test func aWordLongerThanTheLineBreaksBetweenCharacters() {
         let (shaped, breaks) = lines("Supercalifragilisticexpialidocious", width: 50, justify: false)
         #expect(breaks.count == 4)
