@@ -17,7 +17,9 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: report test deps test-deps release bench check-spreadsheet clean
+.PHONY: report test deps test-deps release bench check-spreadsheet fuzz clean
+
+FUZZ_RUNS ?= 200000
 
 report: deps release
 	$(REPORT) pdf --cities all
@@ -44,6 +46,14 @@ bench: deps test-deps release
 check-spreadsheet: report
 	$(call ensure_packages,libreoffice-calc-nogui)
 	Tests/Scripts/check-spreadsheet
+
+# Runs libFuzzer on the importer, seeded with both summit files and the bad-input fixtures.
+# A crashing input is written to ./crash-*; keep it in Tests/Fixtures/fuzz/ as a regression.
+fuzz: deps
+	$(SWIFT) build -c release --product ImporterFuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	mkdir -p fuzz-corpus
+	.build/release/ImporterFuzz -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 -print_final_stats=1 \
+	  fuzz-corpus Data Tests/Fixtures Tests/Fixtures/bad Tests/Fixtures/fuzz
 
 clean:
 	rm -rf .build Output/*.pdf Output/*.csv

@@ -39,6 +39,8 @@ let package = Package(
             name: "ReportKit",
             dependencies: ["SummitModel", "SummitAnalysis", "ReportStyle", "ReportLayout", "ReportRender", "ReportExport"]
         ),
+        // libFuzzer target for the importer (make fuzz); without -DFUZZING it replays files.
+        .executableTarget(name: "ImporterFuzz", dependencies: ["SummitModel"]),
         .executableTarget(
             name: "report",
             dependencies: ["ReportKit", "SummitAnalysis", "SummitModel", "InputSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

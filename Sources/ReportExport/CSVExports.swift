@@ -15,6 +15,8 @@ public struct CSVExports: Sendable {
         self.places = places
     }
 
+    private var placesBySlug: [String: Place] { Dictionary(summit.places.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }) }
+
     public var tables: [CSVTable] { [speakers, placesTable, themes, heatmap, figures] }
 
     private var selectedSpeakers: [Speaker] {
@@ -22,7 +24,6 @@ public struct CSVExports: Sendable {
         return summit.speakers.filter { slugs.contains($0.placeSlug) }
     }
 
-    private func place(of speaker: Speaker) -> Place? { summit.place(speaker.placeSlug) }
 
     private func topThemeCells(_ ids: [String]) -> [CSVCell] {
         (0..<3).map { $0 < ids.count ? .text(ids[$0]) : .empty }
@@ -33,8 +34,9 @@ public struct CSVExports: Sendable {
             "number", "place_slug", "place_zh", "place_en", "country_zh", "country_en", "country_iso", "role", "honorific", "name",
             "summary", "points", "top_theme_1", "top_theme_2", "top_theme_3",
         ])
+        let placesBySlug = placesBySlug
         for speaker in selectedSpeakers {
-            let place = place(of: speaker)
+            let place = placesBySlug[speaker.placeSlug]
             let top = analysis.speaker(speaker.number)?.topThemes ?? []
             table.rows.append([
                 .integer(speaker.number), .text(speaker.placeSlug), .text(place?.zh ?? speaker.placeAsWritten), .text(place?.en ?? ""),
@@ -52,8 +54,9 @@ public struct CSVExports: Sendable {
             "roles", "matches", "top_theme_1", "top_theme_2", "top_theme_3", "similar_1", "similar_1_score", "similar_2",
             "similar_2_score", "key_figures",
         ])
+        let speakersByPlace = summit.speakersByPlace()
         for place in places {
-            let speakers = summit.speakers(at: place)
+            let speakers = speakersByPlace[place.slug] ?? []
             let result = analysis.place(place.slug)
             let similar = result?.similar ?? []
             var row: [CSVCell] = [
@@ -77,11 +80,12 @@ public struct CSVExports: Sendable {
             "place_slug", "place_zh", "speaker_number", "speaker_name", "theme_id", "theme_zh", "theme_en", "matches", "share",
             "keywords", "evidence",
         ])
+        let placesBySlug = placesBySlug
         for speaker in selectedSpeakers {
             guard let result = analysis.speaker(speaker.number) else { continue }
             for (theme, score) in zip(analysis.themes, result.themes) {
                 table.rows.append([
-                    .text(speaker.placeSlug), .text(place(of: speaker)?.zh ?? speaker.placeAsWritten), .integer(speaker.number),
+                    .text(speaker.placeSlug), .text(placesBySlug[speaker.placeSlug]?.zh ?? speaker.placeAsWritten), .integer(speaker.number),
                     .text(speaker.displayName), .text(theme.id), .text(theme.zh), .text(theme.en), .integer(score.matches),
                     .number(score.share), .text(score.keywords.map { "\($0.keyword) (\($0.count))" }.joined(separator: "; ")),
                     .text(score.evidence.map(\.text).joined(separator: "\n")),
@@ -105,10 +109,11 @@ public struct CSVExports: Sendable {
         var table = CSVTable(name: "figures.csv", header: [
             "place_slug", "place_zh", "speaker_number", "speaker_name", "value", "unit", "kind", "text", "clause",
         ])
+        let placesBySlug = placesBySlug
         for speaker in selectedSpeakers {
             for figure in analysis.speaker(speaker.number)?.figures ?? [] {
                 table.rows.append([
-                    .text(speaker.placeSlug), .text(place(of: speaker)?.zh ?? speaker.placeAsWritten), .integer(speaker.number),
+                    .text(speaker.placeSlug), .text(placesBySlug[speaker.placeSlug]?.zh ?? speaker.placeAsWritten), .integer(speaker.number),
                     .text(speaker.displayName), .number(figure.value), .text(figure.unit), .text(figure.kind.rawValue),
                     .text(figure.text), .text(figure.clause),
                 ])

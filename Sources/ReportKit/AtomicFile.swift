@@ -73,7 +73,7 @@ public enum AtomicFile {
                 throw error
             } catch {
                 close(descriptor)
-                throw ReportError(.output, "writing \(file.path) failed: \(Self.reason(error))")
+                throw ReportError(.output, "writing \(file.path) failed: \(error)\n  Check the free space on the disk (df -h) and try again; the previous file is untouched.")
             }
             if fsync(descriptor) != 0 {
                 let reason = String(cString: strerror(errno))
@@ -119,6 +119,12 @@ final class TemporaryFileRegistry: @unchecked Sendable {
 
     private init() {
         slots.initialize(repeating: nil, count: Self.capacity)
+        // A parent may have started us with these signals blocked (a thread pool's mask is
+        // inherited); Ctrl-C must still stop the run and clean up.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Glibc.signal(signal) { number in
                 TemporaryFileRegistry.shared.removeAll()

@@ -38,7 +38,7 @@ public struct BriefBuilder {
             OutlineEntry(title: language.speakers, level: 0, destination: SpeakerPages.anchor),
         ]
         for place in context.places {
-            let speakers = context.speakers.filter { $0.placeSlug == place.slug }
+            let speakers = context.speakers(at: place)
             guard let first = speakers.first else { continue }
             entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: first.anchor))
             for speaker in speakers {

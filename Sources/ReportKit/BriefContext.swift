@@ -33,10 +33,14 @@ struct BriefContext {
         var bySlug: [String: Place] = [:]
         for place in summit.places { bySlug[place.slug] = place }
         placesBySlug = bySlug
+        speakersByPlace = summit.speakersByPlace()
     }
 
     private let firstSpeaker: [String: Int]
     private let placesBySlug: [String: Place]
+    private let speakersByPlace: [String: [Speaker]]
+
+    func speakers(at place: Place) -> [Speaker] { speakersByPlace[place.slug] ?? [] }
 
     var allSelected: Bool { places.count == summit.places.count }
 

@@ -15,9 +15,12 @@ public enum CitySelection {
         var chosen = Set<String>()
         var unknown: [String] = []
         var warnings: [InputWarning] = []
+        var byName: [String: Place] = [:]
+        for place in summit.places {
+            for name in place.names where byName[name.lowercased()] == nil { byName[name.lowercased()] = place }
+        }
         for name in names {
-            let key = name.lowercased()
-            guard let place = summit.places.first(where: { $0.names.contains { $0.lowercased() == key } }) else {
+            guard let place = byName[name.lowercased()] else {
                 unknown.append(name)
                 continue
             }

@@ -19,7 +19,7 @@ struct ComparisonTable {
         var rows: [TableRow] = []
         for (index, place) in context.places.enumerated() {
             let result = context.analysis.place(place.slug)
-            let speakers = context.summit.speakers(at: place)
+            let speakers = context.speakers(at: place)
             let link = context.anchor(of: place)
             var placeCell = [Paragraph(RichText(language.placeName(place), type.tableBold, link: link), type.cell(size))]
             let detail = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)

@@ -24,7 +24,7 @@ struct MarkupTokenizer {
         while index < scalars.endIndex {
             let scalar = scalars[index]
             if scalar == "<" {
-                if let (token, end) = parseTag(scalars, at: index) {
+                if let (token, end) = parseTag(scalars, at: index, column: fragment.column + (index - scalars.startIndex)) {
                     flushText()
                     if let token { tokens.append(token) }
                     index = end
@@ -62,7 +62,7 @@ struct MarkupTokenizer {
 
     /// Parses `<name attr="v">`, `</name>`, `<br/>` or `<!-- … -->` at `start`. Returns nil when
     /// the text there is not a well-formed tag; a nil token means "skip it" (a comment).
-    private func parseTag(_ scalars: ArraySlice<Unicode.Scalar>, at start: Int) -> (MarkupToken?, Int)? {
+    private func parseTag(_ scalars: ArraySlice<Unicode.Scalar>, at start: Int, column: Int) -> (MarkupToken?, Int)? {
         var index = start + 1
         let limit = min(scalars.endIndex, start + Self.maximumTagLength)
         guard index < scalars.endIndex else { return nil }
@@ -84,7 +84,7 @@ struct MarkupTokenizer {
             let scalar = scalars[index]
             if scalar == ">" {
                 let tagName = String(scalars: name).lowercased()
-                return (closing ? .close(name: tagName) : .open(name: tagName, attributes: attributes), index + 1)
+                return (closing ? .close(name: tagName, column: column) : .open(name: tagName, attributes: attributes, column: column), index + 1)
             }
             if scalar == "<" { return nil }
             if scalar == "/" || CJKText.isWhitespace(scalar) { index += 1; continue }

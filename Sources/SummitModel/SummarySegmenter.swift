@@ -23,6 +23,7 @@ struct SummarySegmenter {
         var itemValue: Int?
         var nextElement = 1
         var pendingBreak = false
+        var inline: [String: Int] = [:]   // open inline tags (b, span …), to spot stray closing ones
 
         func flush(closedByTag: Bool) {
             defer { buffer = [] }
@@ -47,12 +48,11 @@ struct SummarySegmenter {
                     pendingBreak = false
                 }
             }
-            let location = SourceLocation(file: file, line: fragment.line, column: fragment.column)
             for token in tokens {
                 switch token {
                 case let .text(text):
                     buffer.append(contentsOf: text)
-                case let .open(name, attributes):
+                case let .open(name, attributes, _):
                     switch name {
                     case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table":
                         flush(closedByTag: true)
@@ -75,9 +75,10 @@ struct SummarySegmenter {
                     case "br":
                         if inItem { buffer.append(" ") } else { flush(closedByTag: true) }
                     default:
-                        break
+                        inline[name, default: 0] += 1
                     }
-                case let .close(name):
+                case let .close(name, column):
+                    let location = SourceLocation(file: file, line: fragment.line, column: column)
                     switch name {
                     case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table":
                         if !inParagraph && name == "p" {
@@ -101,7 +102,11 @@ struct SummarySegmenter {
                         flush(closedByTag: true)
                         inItem = false
                     default:
-                        break
+                        if let open = inline[name], open > 0 {
+                            inline[name] = open - 1
+                        } else {
+                            warnings.append(InputWarning("stray </\(name)> with no <\(name)> before it; ignored", at: location))
+                        }
                     }
                 }
             }

@@ -27,4 +27,8 @@ public struct Summit: Sendable, Hashable, Codable {
     public func place(_ slug: String) -> Place? { places.first { $0.slug == slug } }
 
     public func speakers(at place: Place) -> [Speaker] { speakers.filter { $0.placeSlug == place.slug } }
+
+    /// Speakers grouped by place slug, in file order: for loops over all places, where
+    /// `speakers(at:)` per place would make the work grow with places × speakers.
+    public func speakersByPlace() -> [String: [Speaker]] { Dictionary(grouping: speakers, by: \.placeSlug) }
 }

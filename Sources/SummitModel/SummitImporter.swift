@@ -109,6 +109,8 @@ public struct SummitImporter: Sendable {
                                          hint: "Add it to \(rolesSource) as `- {zh: \(role), en: …}`."))
         }
 
+        // In file order, however the stages found them.
+        warnings.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         let summit = Summit(title: heading.title, heading: table.pageHeader?.text ?? heading.title, date: heading.date,
                             source: file, speakers: speakers, places: placeList)
         return ImportResult(summit: summit, warnings: warnings)

@@ -21,6 +21,8 @@ struct TableRow {
 /// continuation lines that a page break leaves (first cell empty).
 struct TableRowReader {
     let file: String
+    /// A page header is a title; anything longer is not one.
+    static let maximumHeaderLength = 200
 
     struct Result {
         var pageHeader: (text: String, line: Int)?
@@ -43,6 +45,11 @@ struct TableRowReader {
             let cells = split(line)
             if cells.count == 1 {
                 if pageHeader == nil && rows.isEmpty && columnHeaderKey == nil {
+                    guard trimmedKey.count <= Self.maximumHeaderLength else {
+                        throw InputError("line \(line.number) is \(trimmedKey.count) characters long and has no tab: this is not the summary table",
+                                         at: SourceLocation(file: file, line: line.number),
+                                         hint: "Expected a page header line, then rows of 3 cells separated by tabs (number, speaker, summary).")
+                    }
                     pageHeader = (String(scalars: trimmedKey), line.number)
                     pageHeaderKey = trimmedKey
                     continue

@@ -11,9 +11,10 @@ struct CitiesCommand: ParsableCommand {
             let loaded = try input.sources.load()
             console.warn(loaded.warnings)
             let header = ["slug", "中文", "English", "country", "speakers"]
+            let speakers = loaded.summit.speakersByPlace()
             let rows = loaded.summit.places.map { place in
                 [place.slug, place.zh, place.en, [place.country.en, place.country.iso].filter { !$0.isEmpty }.joined(separator: " "),
-                 String(loaded.summit.speakers(at: place).count)]
+                 String(speakers[place.slug]?.count ?? 0)]
             }
             for line in TextTable.render([header] + rows) { console.output(line) }
         }
