@@ -62,9 +62,20 @@ struct BriefContext {
 
     /// The figure's clause with the figure itself in bold.
     func figureText(_ figure: KeyFigure, base: TextStyle, bold: TextStyle) -> RichText {
-        let clause = figure.clause
-        guard let range = clause.range(of: figure.text) else { return RichText(clause, base) }
-        return RichText([TextSpan(String(clause[..<range.lowerBound]), base), TextSpan(figure.text, bold),
-                         TextSpan(String(clause[range.upperBound...]), base)].filter { !$0.text.isEmpty })
+        figureText(clause: figure.clause, figures: [figure], base: base, bold: bold)
+    }
+
+    /// A clause with every figure it holds in bold (`以 **1 個**基礎 **2 個**配套 …`).
+    func figureText(clause: String, figures: [KeyFigure], base: TextStyle, bold: TextStyle) -> RichText {
+        var spans: [TextSpan] = []
+        var rest = clause[...]
+        for figure in figures {
+            guard let range = rest.range(of: figure.text) else { continue }
+            if range.lowerBound > rest.startIndex { spans.append(TextSpan(String(rest[..<range.lowerBound]), base)) }
+            spans.append(TextSpan(figure.text, bold))
+            rest = rest[range.upperBound...]
+        }
+        if !rest.isEmpty { spans.append(TextSpan(String(rest), base)) }
+        return RichText(spans)
     }
 }

@@ -32,6 +32,7 @@ public struct BriefLanguage: Sendable {
     var appendix: String { pick("附錄：主題分類與計分方式", "Appendix: themes and scoring") }
     var themesAndEvidence: String { pick("主題與依據", "Themes and evidence") }
     var keyFigures: String { pick("關鍵數字", "Key figures") }
+    var otherThemes: String { pick("其他主題", "Other themes") }
     var similarPlaces: String { pick("相似城市", "Most similar places") }
     var noFigures: String { pick("摘要中沒有可引用的數字。", "The summary quotes no figures.") }
     var noThemes: String { pick("摘要中沒有符合主題分類的關鍵字。", "No theme keyword occurs in this summary.") }

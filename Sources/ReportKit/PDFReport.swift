@@ -34,6 +34,8 @@ public struct PDFResult: Sendable {
     public var path: String
     public var pages: Int
     public var warnings: [InputWarning]
+    /// Seconds per step (layout, painting, fonts and file), for `--verbose`.
+    public var timings: [(step: String, seconds: Double)]
 }
 
 /// `report pdf`: select, build, lay out, check, paint, and write atomically.
@@ -97,7 +99,15 @@ public struct PDFReport {
 
     public func run(progress: ((Int, Int) -> Void)? = nil) throws(ReportError) -> PDFResult {
         let shaper = PangoShaper()
+        var timings: [(String, Double)] = []
+        var mark = DispatchTime.now().uptimeNanoseconds
+        func lap(_ step: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append((step, Double(now - mark) / 1e9))
+            mark = now
+        }
         let (document, style, warnings) = try layout(shaper: shaper)
+        lap("build, shape and lay out")
         var allWarnings = warnings
         let missing = document.missingGlyphs
         if !missing.isEmpty {
@@ -111,9 +121,12 @@ public struct PDFReport {
             allWarnings.append(InputWarning(message))
         }
         let path = options.output ?? defaultOutputPath(style: style)
+        let painterTimings = PainterTimings()
         try AtomicFile.write(to: path) { descriptor in
-            try PDFPainter(shaper: shaper).paint(document, to: descriptor, progress: progress)
+            try PDFPainter(shaper: shaper).paint(document, to: descriptor, timings: painterTimings, progress: progress)
         }
-        return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings)
+        lap("paint and write")
+        return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
+                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })
     }
 }

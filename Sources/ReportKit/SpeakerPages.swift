@@ -10,8 +10,9 @@ struct SpeakerPages {
     let context: BriefContext
 
     static let anchor = "speakers"
-    /// Evidence quotes per theme.
-    static let quotesPerTheme = 1
+    /// Themes quoted with a sentence of evidence; the others are listed with their keywords
+    /// (the summary is printed just above, so quoting every theme would mostly repeat it).
+    static let quotedThemes = 3
 
     func section(furniture: PageFurniture) -> Section {
         let type = context.type, language = context.language
@@ -82,20 +83,32 @@ struct SpeakerPages {
         let size = sheet.sizes.small + 0.5
         // About one line of the small type: a Chinese character is one em wide.
         let quoteLength = max(20, Int((sheet.contentWidth - size * 1.2) / sheet.sizes.small) - 8)
-        for score in matched {
-            let keywords = score.keywords.map { $0.count > 1 ? "\($0.keyword) ×\($0.count)" : $0.keyword }.joined(separator: language.pick("、", ", "))
+        func keywords(_ score: ThemeScore) -> String {
+            score.keywords.map { $0.count > 1 ? "\($0.keyword) ×\($0.count)" : $0.keyword }.joined(separator: language.pick("、", ", "))
+        }
+        for score in matched.prefix(Self.quotedThemes) {
             blocks.append(.paragraph(Paragraph(RichText([
                 TextSpan(context.themeName(score.themeID), type.text(size, bold: true)),
                 TextSpan("\u{2002}" + language.matches(score.matches, share: score.share), type.text(size, color: sheet.colors.muted)),
-                TextSpan("\u{2003}" + keywords, type.text(size, color: sheet.colors.muted)),
+                TextSpan("\u{2003}" + keywords(score), type.text(size, color: sheet.colors.muted)),
             ]), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.45, keepWithNext: true))))
-            for evidence in score.evidence.prefix(Self.quotesPerTheme) {
+            if let evidence = score.evidence.first {
                 let quote = Self.excerpt(evidence.text, around: evidence.keywords.first ?? "", length: quoteLength)
                 let prefix = evidence.marker.map { language.pick("第 \($0.trimmingCharacters(in: ["."]))點　", "item \($0) ") } ?? ""
                 blocks.append(.paragraph(context.paragraph(prefix + language.pick("「\(quote)」", "“\(quote)”"), type.smallMuted,
                                                            ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
                                                                           indent: size * 1.2))))
             }
+        }
+        let others = matched.dropFirst(Self.quotedThemes)
+        if !others.isEmpty {
+            var spans = [TextSpan(language.otherThemes, type.text(size, bold: true))]
+            for (index, score) in others.enumerated() {
+                spans.append(TextSpan((index == 0 ? "\u{2002}" : language.pick("；", "; ")) + context.themeName(score.themeID), type.text(size)))
+                spans.append(TextSpan(" \(score.matches)" + language.pick("（\(keywords(score))）", " (\(keywords(score)))"), type.text(size, color: sheet.colors.muted)))
+            }
+            blocks.append(.paragraph(Paragraph(RichText(spans), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size),
+                                                                               spaceBefore: size * 0.45))))
         }
         return blocks
     }
@@ -124,11 +137,27 @@ struct SpeakerPages {
             return blocks + [.paragraph(context.paragraph(language.noFigures, type.smallMuted, type.cell(sheet.sizes.small)))]
         }
         let size = sheet.sizes.small + 0.5
-        let items = figures.map { figure in
-            ListBlock.Item(marker: "•", paragraphs: [Paragraph(context.figureText(figure, base: type.text(size), bold: type.text(size, bold: true)),
-                                                              ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.2))])
+        // One entry per clause, however many figures it holds.
+        var clauses: [(clause: String, figures: [KeyFigure])] = []
+        for figure in figures {
+            if let last = clauses.last, last.clause == figure.clause {
+                clauses[clauses.count - 1].figures.append(figure)
+            } else {
+                clauses.append((figure.clause, [figure]))
+            }
         }
-        blocks.append(.list(ListBlock(items: items, markerStyle: type.text(size, color: sheet.colors.accent), markerWidth: size, gap: size * 0.5)))
+        // Two columns: figures are short, and a list of eight would take half a page.
+        let cells = clauses.map { entry in
+            TableCell(paragraphs: [Paragraph(RichText([TextSpan("•\u{2002}", type.text(size, color: sheet.colors.accent))])
+                                                 + context.figureText(clause: entry.clause, figures: entry.figures, base: type.text(size),
+                                                                      bold: type.text(size, bold: true)),
+                                             ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size)))])
+        }
+        let rows = stride(from: 0, to: cells.count, by: 2).map { start in
+            TableRow(cells: Array(cells[start..<min(start + 2, cells.count)]))
+        }
+        blocks.append(.table(Table(columns: [.flexible(1), .flexible(1)], header: [], rows: rows,
+                                   style: TableStyle(paddingX: 0, paddingY: size * 0.15, rowRule: nil, ruleWidth: 0, headerRule: nil))))
         return blocks
     }
 

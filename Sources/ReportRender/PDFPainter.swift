@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CPangoCairo
+import Dispatch
 import ReportLayout
 import ReportStyle
 
@@ -18,7 +19,8 @@ public struct PDFPainter {
 
     /// Writes the PDF to an open file descriptor; throws with the system's reason if a
     /// write fails (disk full, file too large).
-    public func paint(_ document: LaidOutDocument, to descriptor: Int32, progress: ((Int, Int) -> Void)? = nil) throws(RenderError) {
+    public func paint(_ document: LaidOutDocument, to descriptor: Int32, timings: PainterTimings? = nil,
+                      progress: ((Int, Int) -> Void)? = nil) throws(RenderError) {
         let sink = WriteSink(descriptor: descriptor)
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
@@ -36,6 +38,7 @@ public struct PDFPainter {
 
         let subsetter = FontSubsetter()
         subsetter.prepare(document, shaper: shaper)
+        timings?.lap("subset fonts")
         let fonts = FontTable(shaper: shaper, subsetter: subsetter)
         cairo_tag_begin(cr, "Document", nil)
         var currentSize = first
@@ -50,10 +53,12 @@ public struct PDFPainter {
             if sink.failed { break }
         }
         cairo_tag_end(cr, "Document")
+        timings?.lap("paint pages")
         addOutline(document.outline, to: surface)
         cairo_destroy(cr)
         // Cairo embeds the fonts when the surface finishes: the subset faces must live until then.
         withExtendedLifetime(subsetter) { cairo_surface_finish(surface) }
+        timings?.lap("embed fonts, write structure")
         if let reason = sink.failure { throw RenderError("writing the PDF failed: \(reason)") }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
@@ -92,7 +97,14 @@ public struct PDFPainter {
     }
 
     func paint(_ page: Page, on cr: OpaquePointer, fonts: FontTable) {
+        var batch = GlyphBatch()
         for item in page.items {
+            if case let .text(line) = item, line.rotation == .none {
+                add(line, to: &batch, on: cr, fonts: fonts)
+                continue
+            }
+            // Anything else is painted in order, so the text gathered so far goes first.
+            batch.flush(on: cr, fonts: fonts)
             switch item {
             case let .fill(rect, color):
                 set(color, on: cr)
@@ -126,60 +138,71 @@ public struct PDFPainter {
                 cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(point.x) y=\(point.y)")
                 cairo_tag_end(cr, CAIRO_TAG_DEST)
             case let .text(line):
-                paint(line, on: cr, fonts: fonts)
+                // Turned text: drawn in its own rotated coordinate system.
+                cairo_save(cr)
+                cairo_translate(cr, line.origin.x, line.origin.y)
+                cairo_rotate(cr, -Double.pi / 2)
+                var rotated = line
+                rotated.origin = Point(x: 0, y: 0)
+                var single = GlyphBatch()
+                add(rotated, to: &single, on: cr, fonts: fonts)
+                single.flush(on: cr, fonts: fonts)
+                cairo_restore(cr)
             }
         }
+        batch.flush(on: cr, fonts: fonts)
     }
 
-    /// Draws a line's glyphs at the layout's offsets, run by run (same font and colour),
-    /// with the UTF-8 text and cluster map so that the PDF's text can be copied and searched.
-    func paint(_ line: TextLine, on cr: OpaquePointer, fonts: FontTable) {
+    /// Adds a line's glyphs at the layout's offsets to the batch, starting a new batch where
+    /// the font or colour changes. Consecutive lines in the same font and colour become one
+    /// Cairo call: each call costs Cairo a recording, an analysis and a replay.
+    func add(_ line: TextLine, to batch: inout GlyphBatch, on cr: OpaquePointer, fonts: FontTable) {
         let shaped = line.shaped
         guard !line.clusters.isEmpty else { return }
         let offsets = line.offsets
-        let rotated = line.rotation == .counterClockwise
-        if rotated {
-            cairo_save(cr)
-            cairo_translate(cr, line.origin.x, line.origin.y)
-            cairo_rotate(cr, -Double.pi / 2)
+        for index in line.clusters {
+            let cluster = shaped.clusters[index]
+            let color = shaped.spans[Int(cluster.span)].style.color
+            if cluster.font != batch.font || color != batch.color {
+                batch.flush(on: cr, fonts: fonts)
+                batch.font = cluster.font
+                batch.color = color
+            }
+            var x = line.origin.x + offsets[index - line.clusters.lowerBound]
+            for glyph in shaped.glyphs[cluster.glyphRange] {
+                batch.glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: x + Double(glyph.xOffset), y: line.origin.y + Double(glyph.yOffset)))
+                x += Double(glyph.advance)
+            }
+            batch.bytes.append(contentsOf: shaped.utf8[cluster.utf8Range])
+            batch.clusters.append(cairo_text_cluster_t(num_bytes: cluster.utf8End - cluster.utf8Start, num_glyphs: cluster.glyphEnd - cluster.glyphStart))
         }
-        let originX = rotated ? 0 : line.origin.x
-        let originY = rotated ? 0 : line.origin.y
-        var glyphs: [cairo_glyph_t] = []
-        var clusters: [cairo_text_cluster_t] = []
-        var runStart = line.clusters.lowerBound
-        while runStart < line.clusters.upperBound {
-            let font = shaped.clusters[runStart].font
-            let span = shaped.clusters[runStart].span
-            var runEnd = runStart + 1
-            while runEnd < line.clusters.upperBound, shaped.clusters[runEnd].font == font, shaped.clusters[runEnd].span == span { runEnd += 1 }
+    }
+}
+
+/// Glyphs in one font and colour, with their text and cluster map (so that the PDF's text
+/// can be copied and searched), waiting to be drawn in one call.
+struct GlyphBatch {
+    var font: Int32 = -1
+    var color = Color.black
+    var glyphs: [cairo_glyph_t] = []
+    var clusters: [cairo_text_cluster_t] = []
+    var bytes: [UInt8] = []
+
+    mutating func flush(on cr: OpaquePointer, fonts: FontTable) {
+        defer {
             glyphs.removeAll(keepingCapacity: true)
             clusters.removeAll(keepingCapacity: true)
-            for index in runStart..<runEnd {
-                let cluster = shaped.clusters[index]
-                var x = originX + offsets[index - line.clusters.lowerBound]
-                for glyph in shaped.glyphs[cluster.glyphRange] {
-                    glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: x + Double(glyph.xOffset), y: originY + Double(glyph.yOffset)))
-                    x += Double(glyph.advance)
-                }
-                clusters.append(cairo_text_cluster_t(num_bytes: cluster.utf8End - cluster.utf8Start, num_glyphs: cluster.glyphEnd - cluster.glyphStart))
-            }
-            if let scaledFont = fonts.font(font) {
-                cairo_set_scaled_font(cr, scaledFont)
-                set(shaped.spans[Int(span)].style.color, on: cr)
-                let byteStart = Int(shaped.clusters[runStart].utf8Start), byteEnd = Int(shaped.clusters[runEnd - 1].utf8End)
-                shaped.utf8.withUnsafeBufferPointer { bytes in
-                    bytes.baseAddress.map { base in
-                        base.advanced(by: byteStart).withMemoryRebound(to: CChar.self, capacity: byteEnd - byteStart) { text in
-                            cairo_show_text_glyphs(cr, text, Int32(byteEnd - byteStart), glyphs, Int32(glyphs.count), clusters,
-                                                   Int32(clusters.count), cairo_text_cluster_flags_t(0))
-                        }
-                    }
-                }
-            }
-            runStart = runEnd
+            bytes.removeAll(keepingCapacity: true)
         }
-        if rotated { cairo_restore(cr) }
+        guard !glyphs.isEmpty, let scaledFont = fonts.font(font) else { return }
+        cairo_set_scaled_font(cr, scaledFont)
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text in
+                cairo_show_text_glyphs(cr, text.baseAddress, Int32(text.count), glyphs, Int32(glyphs.count), clusters,
+                                       Int32(clusters.count), cairo_text_cluster_flags_t(0))
+            }
+        }
     }
 }
 
@@ -189,6 +212,20 @@ struct FontTable {
     let subsetter: FontSubsetter
 
     func font(_ handle: Int32) -> OpaquePointer? { subsetter.font(for: handle) ?? shaper.scaledFont(handle) }
+}
+
+/// Wall time of the painter's steps, for `report pdf --verbose`.
+public final class PainterTimings: @unchecked Sendable {
+    public private(set) var steps: [(step: String, seconds: Double)] = []
+    private var mark = DispatchTime.now().uptimeNanoseconds
+
+    public init() {}
+
+    func lap(_ step: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        steps.append((step, Double(now - mark) / 1e9))
+        mark = now
+    }
 }
 
 /// Where Cairo's PDF bytes go: a file descriptor, remembering the first failure.

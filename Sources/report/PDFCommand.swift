@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ReportKit
 
@@ -46,6 +47,7 @@ struct PDFCommand: ParsableCommand {
                 }
             }
             console.warn(result.warnings)
+            for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }
             console.info("\(result.pages) pages")
             console.output(result.path)
         }
