@@ -2,7 +2,7 @@
 #   make report   installs what is missing, builds a release binary, writes the brief and CSVs into Output/
 #   make test     installs the test tools too, and runs the tests
 SWIFT ?= swift
-RUNTIME_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev fonts-noto-cjk fonts-dejavu-core
+RUNTIME_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev fonts-noto-cjk fonts-dejavu-core
 TEST_PACKAGES := poppler-utils qpdf
 BENCH_PACKAGES := hyperfine time valgrind
 REPORT := .build/release/report

@@ -9,6 +9,7 @@
 #include <hb-subset.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <zlib.h>
 
 /* GObject casts are macros and do not import into Swift. */
 static inline void report_object_unref(void *object) { g_object_unref(object); }

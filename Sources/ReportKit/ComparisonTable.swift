@@ -20,8 +20,7 @@ struct ComparisonTable {
         for (index, place) in context.places.enumerated() {
             let result = context.analysis.place(place.slug)
             let speakers = context.speakers(at: place)
-            let link = context.anchor(of: place)
-            var placeCell = [Paragraph(RichText(language.placeName(place), type.tableBold, link: link), type.cell(size))]
+            var placeCell = [Paragraph(RichText(language.placeName(place), type.tableBold), type.cell(size))]
             let detail = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
             placeCell.append(context.paragraph(detail, type.tableMuted, type.cell(small)))
             let speakerCell = speakers.map { speaker in

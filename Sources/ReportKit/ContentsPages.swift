@@ -9,28 +9,29 @@ struct ContentsPages {
     func section(furniture: PageFurniture) -> Section {
         let type = context.type, language = context.language, sheet = context.sheet
         var blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.contents, type.h1, type.h1Paragraph))]
-        func entry(_ text: RichText, _ destination: String, level: Int) -> Block {
-            let size = level == 0 ? sheet.sizes.body : max(8, sheet.sizes.body - 1)
+        let size = max(8, sheet.sizes.body - 1)
+        let digits = String(context.speakers.last?.number ?? 1).count
+        // Speaker numbers hang in a column of their own, right-aligned.
+        let labelWidth = size * 0.6 * Double(digits)
+        func entry(_ text: RichText, _ destination: String, level: Int, label: String? = nil) -> Block {
+            let entrySize = level == 0 ? sheet.sizes.body : size
             return .contentsEntry(ContentsEntry(
                 text: text, destination: destination,
-                style: ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size) + (level == 0 ? 2 : 0),
-                                      spaceBefore: level == 0 ? size * 0.9 : 0, indent: level == 0 ? 0 : size * 1.5),
-                numberStyle: level == 0 ? type.bodyBold : type.text(size, color: sheet.colors.text), leaderColor: sheet.colors.rule))
+                style: ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(entrySize) + (level == 0 ? 2 : 0),
+                                      spaceBefore: level == 0 ? entrySize * 0.9 : 0,
+                                      indent: level == 0 ? 0 : labelWidth + size * 1.4),
+                numberStyle: level == 0 ? type.bodyBold : type.text(entrySize, color: sheet.colors.text), leaderColor: sheet.colors.rule,
+                label: label.map { RichText($0, type.text(size, color: sheet.colors.muted)) }))
         }
         blocks.append(entry(RichText(language.comparison, type.bodyBold), ComparisonTable.anchor, level: 0))
         blocks.append(entry(RichText(language.heatmap, type.bodyBold), ThemeHeatmap.anchor, level: 0))
         blocks.append(entry(RichText(language.speakers, type.bodyBold), SpeakerPages.anchor, level: 0))
-        let size = max(8, sheet.sizes.body - 1)
-        let digits = String(context.speakers.last?.number ?? 1).count
         for speaker in context.speakers {
-            let number = String(speaker.number)
-            let padded = String(repeating: "\u{2007}", count: max(0, digits - number.count)) + number
             guard let place = context.place(speaker.placeSlug) else { continue }
-            var spans = [TextSpan(padded + "\u{2003}", type.text(size, color: sheet.colors.muted)),
-                         TextSpan(language.placeName(place), type.text(size, bold: true)),
+            var spans = [TextSpan(language.placeName(place), type.text(size, bold: true)),
                          TextSpan("\u{2003}" + language.role(speaker), type.text(size, color: sheet.colors.muted))]
             if !speaker.name.isEmpty { spans.append(TextSpan(" " + speaker.displayName, type.text(size))) }
-            blocks.append(entry(RichText(spans), speaker.anchor, level: 1))
+            blocks.append(entry(RichText(spans), speaker.anchor, level: 1, label: String(speaker.number)))
         }
         blocks.append(entry(RichText(language.appendix, type.bodyBold), Appendix.anchor, level: 0))
         return Section(blocks: blocks, pageFurniture: furniture)

@@ -74,8 +74,20 @@ public struct PDFReport {
         return "Output/\(name).pdf"
     }
 
+    /// Shapers for a run: one per core when the brief is long enough to be worth it.
+    public func shapers() -> [PangoShaper] {
+        let registry = FontRegistry()
+        let count = loaded.summit.speakers.count >= 60 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        return (0..<count).map { _ in PangoShaper(registry: registry) }
+    }
+
     /// Lays the brief out without writing anything (tests inspect the result).
     public func layout(shaper: PangoShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
+        try layout(shapers: [shaper])
+    }
+
+    public func layout(shapers: [PangoShaper]) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
+        let shaper = shapers[0]
         let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
         let (style, styleWarnings) = try style()
         let installed = shaper.installedFamilies()
@@ -90,7 +102,7 @@ public struct PDFReport {
         let document = builder.document(date: clock.timestamp)
         let laidOut: LaidOutDocument
         do {
-            laidOut = try LayoutEngine(style: style, shaper: shaper).layout(document)
+            laidOut = try LayoutEngine(style: style, shapers: shapers).layout(document)
         } catch {
             throw ReportError(.input, "style '\(style.name)': \(error.description)\n  Make the margins or type sizes of the style sheet fit the paper.")
         }
@@ -98,7 +110,7 @@ public struct PDFReport {
     }
 
     public func run(progress: ((Int, Int) -> Void)? = nil) throws(ReportError) -> PDFResult {
-        let shaper = PangoShaper()
+        let shapers = shapers()
         var timings: [(String, Double)] = []
         var mark = DispatchTime.now().uptimeNanoseconds
         func lap(_ step: String) {
@@ -106,7 +118,7 @@ public struct PDFReport {
             timings.append((step, Double(now - mark) / 1e9))
             mark = now
         }
-        let (document, style, warnings) = try layout(shaper: shaper)
+        let (document, style, warnings) = try layout(shapers: shapers)
         lap("build, shape and lay out")
         var allWarnings = warnings
         let missing = document.missingGlyphs
@@ -123,8 +135,10 @@ public struct PDFReport {
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
         try AtomicFile.write(to: path) { descriptor in
-            try PDFPainter(shaper: shaper).paint(document, to: descriptor, timings: painterTimings, progress: progress)
+            try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, timings: painterTimings, progress: progress)
         }
+        // The shapers own the fonts the painter used: they must outlive it.
+        withExtendedLifetime(shapers) {}
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
                          timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })

@@ -170,10 +170,9 @@ struct SpeakerPages {
         for (index, entry) in similar.enumerated() {
             guard let other = context.place(entry.slug) else { continue }
             if index > 0 { spans.append(TextSpan("\u{2003}", type.text(size))) }
-            let link = context.isSelected(other.slug) ? context.anchor(of: other) : nil
             let country = language.countryName(other)
             let name = language.placeName(other) + (country.isEmpty ? "" : language.pick("（\(country)）", " (\(country))"))
-            spans.append(TextSpan(name, type.text(size, color: link == nil ? sheet.colors.text : sheet.colors.link), link: link))
+            spans.append(TextSpan(name, type.text(size)))
             spans.append(TextSpan(" " + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
         }
         return [

@@ -31,8 +31,9 @@ struct ThemeHeatmap {
         let rows = context.places.map { place -> TableRow in
             let result = context.analysis.place(place.slug)
             let link = context.anchor(of: place)
-            let name = TableCell(paragraphs: [Paragraph(RichText(language.placeName(place), type.text(size), link: link), type.cell(size))],
-                                 verticalAlignment: .middle)
+            // The whole row is one link: a link is an annotation and a structure element each.
+            let name = TableCell(paragraphs: [Paragraph(RichText(language.placeName(place), type.text(size)), type.cell(size))],
+                                 link: link, verticalAlignment: .middle)
             let cells = themes.map { theme -> TableCell in
                 let value = result?.matches(theme.id) ?? 0
                 let fill = scale.color(for: value)

@@ -132,6 +132,14 @@ struct FlowLayout {
         var result = lines.enumerated().map { index, line in
             Fragment(height: line.height, spaceBefore: line.spaceBefore, keepWithNext: index < lines.count - 1, items: line.items)
         }
+        // The label ends a little left of the text, whatever its width.
+        if let label = entry.label, case let .text(firstLine)? = result[0].items.first,
+           let laid = paragraphs.lines(Paragraph(label, ParagraphStyle(alignment: .left, lineHeight: style.lineHeight)), width: width).first,
+           case var .text(labelLine) = laid.items.first {
+            let gap = (label.spans.first?.style.font.size ?? 10) * 0.6
+            labelLine.origin = Point(x: style.indent - gap - labelLine.width, y: firstLine.origin.y)
+            result[0].items.append(.text(labelLine))
+        }
         let rightX = width - entry.style.rightIndent
         result[result.count - 1].pageReferences.append(
             PageReference(destination: entry.destination, rightX: rightX, baseline: last.baseline, style: entry.numberStyle,

@@ -1,18 +1,32 @@
+import Foundation
 import ReportStyle
 
 /// Lays out a document in two passes: the first measures and paginates everything, so
 /// that page numbers are known; the second adds what depends on them (contents numbers
 /// and leaders, `第 X 頁，共 Y 頁` footers) and checks that nothing leaves the printable area.
-public final class LayoutEngine {
+///
+/// A section is cut where it forces a new page (each speaker starts one); the pieces do not
+/// depend on each other, so they are laid out on as many threads as there are shapers
+/// (one shaper per thread: Pango objects are not shared) and put back in order.
+public final class LayoutEngine: @unchecked Sendable {
     public let style: StyleSheet
-    let shaper: any TextShaper
+    private let shapers: [any TextShaper]
     private let paragraphs: ParagraphLayout
 
-    public init(style: StyleSheet, shaper: any TextShaper) {
+    public convenience init(style: StyleSheet, shaper: any TextShaper) {
+        self.init(style: style, shapers: [shaper])
+    }
+
+    /// `shapers` must not be empty; the first also sets page numbers and footers.
+    public init(style: StyleSheet, shapers: [any TextShaper]) {
         self.style = style
-        self.shaper = shaper
-        paragraphs = ParagraphLayout(shaper: shaper, justify: style.typography.justify,
-                                     cjkLatinSpacing: style.typography.cjkLatinSpacing, gapEm: style.typography.cjkLatinGap)
+        self.shapers = shapers
+        paragraphs = Self.paragraphLayout(style, shapers[0])
+    }
+
+    private static func paragraphLayout(_ style: StyleSheet, _ shaper: any TextShaper) -> ParagraphLayout {
+        ParagraphLayout(shaper: shaper, justify: style.typography.justify, cjkLatinSpacing: style.typography.cjkLatinSpacing,
+                        gapEm: style.typography.cjkLatinGap)
     }
 
     public var pageSize: Size { Size(width: style.paper.width, height: style.paper.height) }
@@ -32,9 +46,10 @@ public final class LayoutEngine {
         var furniture: PageFurniture?
     }
 
-    func draftPages(_ section: Section) -> [DraftPage] {
+    func draftPages(_ blocks: [Block], furniture: PageFurniture?, shaper: any TextShaper) -> [DraftPage] {
+        let paragraphs = Self.paragraphLayout(style, shaper)
         let flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height)
-        let fragments = flow.fragments(section.blocks, width: column.width)
+        let fragments = flow.fragments(blocks, width: column.width)
         let pages = Paginator(columnHeight: column.height).paginate(fragments)
         return pages.map { placements in
             var items: [PageItem] = []
@@ -44,14 +59,45 @@ public final class LayoutEngine {
                 items += placement.fragment.items.map { $0.offsetBy(dx: dx, dy: dy) }
                 references += placement.fragment.pageReferences.map { $0.offsetBy(dx: dx, dy: dy) }
             }
-            return DraftPage(items: items, references: references, furniture: section.pageFurniture)
+            return DraftPage(items: items, references: references, furniture: furniture)
         }
     }
 
+    /// Below this many pieces one thread is faster than starting others.
+    static let piecesWorthThreads = 24
+
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
-        var drafts: [DraftPage] = []
-        for section in document.sections { drafts += draftPages(section) }
-        return try finish(drafts, document: document)
+        var pieces: [(blocks: [Block], furniture: PageFurniture?)] = []
+        for section in document.sections {
+            var current: [Block] = []
+            for block in section.blocks {
+                if case .pageBreak = block, !current.isEmpty {
+                    pieces.append((current, section.pageFurniture))
+                    current = []
+                } else {
+                    current.append(block)
+                }
+            }
+            pieces.append((current, section.pageFurniture))
+        }
+        var results = [[DraftPage]](repeating: [], count: pieces.count)
+        let threads = pieces.count >= Self.piecesWorthThreads ? shapers.count : 1
+        if threads == 1 {
+            for (index, piece) in pieces.enumerated() { results[index] = draftPages(piece.blocks, furniture: piece.furniture, shaper: shapers[0]) }
+        } else {
+            // Each thread takes the next piece until none is left; results keep the document order.
+            let output = ResultSlots(count: pieces.count)
+            let shapers = self.shapers, pieces = pieces
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                while true {
+                    let index = output.takeNext()
+                    guard index < pieces.count else { return }
+                    output.set(index, draftPages(pieces[index].blocks, furniture: pieces[index].furniture, shaper: shapers[thread]))
+                }
+            }
+            results = output.values
+        }
+        return try finish(results.flatMap { $0 }, document: document)
     }
 
     /// Pass 2: destinations are known, so numbers, leaders and footers can be set.
@@ -135,6 +181,27 @@ public final class LayoutEngine {
         line.origin = Point(x: column.x + (column.width - line.width) / 2, y: baseline)
         return [.text(line)]
     }
+}
+
+/// One slot per piece, filled by whichever thread laid the piece out.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [[LayoutEngine.DraftPage]]
+    private var next = 0
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    /// The index of the next piece nobody has taken yet.
+    func takeNext() -> Int {
+        lock.withLock {
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func set(_ index: Int, _ pages: [LayoutEngine.DraftPage]) { lock.withLock { slots[index] = pages } }
+
+    var values: [[LayoutEngine.DraftPage]] { lock.withLock { slots } }
 }
 
 /// Layout found items outside the printable area: the style's margins cannot hold the content.

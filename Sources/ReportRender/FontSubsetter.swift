@@ -5,14 +5,16 @@ import ReportLayout
 ///
 /// Cairo 1.16 embeds every CFF subroutine of a face when it cannot parse a charstring,
 /// which for Noto Sans CJK is about a megabyte per face. HarfBuzz's subsetter keeps only
-/// the glyphs (and subroutines) in use; glyph ids are kept, so the glyphs the shaper chose
-/// draw unchanged from the small face, and Cairo's own subset of it is small too.
+/// the glyphs (and subroutines) in use and numbers them anew; the painter draws through
+/// `glyph(_:of:)`, which maps old ids to new ones.
 final class FontSubsetter {
     private var library: FT_Library?
     private var faces: [FT_Face] = []
     private var cairoFaces: [OpaquePointer] = []
     private var buffers: [UnsafeMutableRawBufferPointer] = []
     private var scaledFonts: [Int32: OpaquePointer] = [:]
+    /// Old glyph id → new glyph id, per handle (shared by the handles of one face).
+    private var glyphMaps: [Int32: [UInt32: UInt32]] = [:]
 
     init() {
         FT_Init_FreeType(&library)
@@ -26,11 +28,14 @@ final class FontSubsetter {
         for buffer in buffers { buffer.deallocate() }
     }
 
-    /// The Cairo font to draw a shaper handle's glyphs with (nil: use the shaper's own).
+    /// The Cairo font to draw a handle's glyphs with (nil: use Pango's own font).
     func font(for handle: Int32) -> OpaquePointer? { scaledFonts[handle] }
 
-    /// Subsets every face used in `document` and makes a Cairo font per shaper handle.
-    func prepare(_ document: LaidOutDocument, shaper: PangoShaper) {
+    /// The id to draw `glyph` of `handle` with.
+    func glyph(_ glyph: UInt32, of handle: Int32) -> UInt32 { glyphMaps[handle]?[glyph] ?? glyph }
+
+    /// Subsets every face used in `document` and makes a Cairo font per handle.
+    func prepare(_ document: LaidOutDocument, registry: FontRegistry) {
         var glyphsByHandle: [Int32: Set<UInt32>] = [:]
         var seen = Set<ObjectIdentifier>()
         for page in document.pages {
@@ -43,21 +48,15 @@ final class FontSubsetter {
             }
         }
         // Handles that share a face (one face at several sizes) share one subset.
-        var handlesByFace: [UnsafeMutableRawPointer: [Int32]] = [:]
-        var faceOf: [UnsafeMutableRawPointer: OpaquePointer] = [:]
-        for handle in glyphsByHandle.keys.sorted() {
-            guard let font = shaper.font(handle), let hbFont = pango_font_get_hb_font(font), let face = hb_font_get_face(hbFont) else { continue }
-            let key = UnsafeMutableRawPointer(face)
-            handlesByFace[key, default: []].append(handle)
-            faceOf[key] = face
-        }
-        for (key, handles) in handlesByFace.sorted(by: { $0.value[0] < $1.value[0] }) {
-            guard let face = faceOf[key] else { continue }
+        var handlesByFace: [String: [Int32]] = [:]
+        for handle in glyphsByHandle.keys.sorted() { handlesByFace[registry.face(handle), default: []].append(handle) }
+        for handles in handlesByFace.values.sorted(by: { $0[0] < $1[0] }) {
+            guard let font = registry.font(handles[0]), let hbFont = pango_font_get_hb_font(font), let face = hb_font_get_face(hbFont) else { continue }
             var glyphs = Set<UInt32>([0])
             for handle in handles { glyphs.formUnion(glyphsByHandle[handle] ?? []) }
-            guard let cairoFace = subsetFace(face, glyphs: glyphs) else { continue }
+            guard let (cairoFace, map) = subsetFace(face, glyphs: glyphs) else { continue }
             for handle in handles {
-                guard let original = shaper.scaledFont(handle) else { continue }
+                guard let original = registry.scaledFont(handle) else { continue }
                 var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
                 cairo_scaled_font_get_font_matrix(original, &fontMatrix)
                 cairo_matrix_init_identity(&ctm)
@@ -66,25 +65,39 @@ final class FontSubsetter {
                 if let scaled = cairo_scaled_font_create(cairoFace, &fontMatrix, &ctm, options),
                    cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS {
                     scaledFonts[handle] = scaled
+                    glyphMaps[handle] = map
                 }
                 cairo_font_options_destroy(options)
             }
         }
     }
 
-    private func subsetFace(_ face: OpaquePointer, glyphs: Set<UInt32>) -> OpaquePointer? {
+    private func subsetFace(_ face: OpaquePointer, glyphs: Set<UInt32>) -> (OpaquePointer, [UInt32: UInt32])? {
         guard let library, let input = hb_subset_input_create_or_fail() else { return nil }
         defer { hb_subset_input_destroy(input) }
         let glyphSet = hb_subset_input_glyph_set(input)
         for glyph in glyphs { hb_set_add(glyphSet, glyph) }
-        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS.rawValue | HB_SUBSET_FLAGS_NO_HINTING.rawValue)
-        // Layout tables are for shaping, which is done: drop them.
+        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue | HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue)
+        // Layout tables are for shaping, which is done: drop them, and with them any glyphs
+        // a substitution could reach (so the subset holds exactly the glyphs asked for).
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG"] {
+        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "morx", "kerx"] {
             let c = Array(tag.utf8).map { CChar(bitPattern: $0) }
             hb_set_add(drop, report_hb_tag(c[0], c[1], c[2], c[3]))
         }
-        guard let subset = hb_subset_or_fail(face, input) else { return nil }
+        hb_set_clear(hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG))
+        // The plan says which new id each old glyph gets (the subset may add a composite's parts).
+        guard let plan = hb_subset_plan_create_or_fail(face, input) else { return nil }
+        defer { hb_subset_plan_destroy(plan) }
+        let oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan)
+        var map: [UInt32: UInt32] = [:]
+        map.reserveCapacity(glyphs.count)
+        for glyph in glyphs {
+            let new = hb_map_get(oldToNew, glyph)
+            guard new != UInt32.max else { return nil }   // HB_MAP_VALUE_INVALID
+            map[glyph] = new
+        }
+        guard let subset = hb_subset_plan_execute_or_fail(plan) else { return nil }
         defer { hb_face_destroy(subset) }
         let blob = hb_face_reference_blob(subset)
         defer { hb_blob_destroy(blob) }
@@ -105,6 +118,6 @@ final class FontSubsetter {
         buffers.append(buffer)
         faces.append(ftFace)
         cairoFaces.append(cairoFace)
-        return cairoFace
+        return (cairoFace, map)
     }
 }

@@ -13,22 +13,23 @@ import ReportStyle
 /// the cross-reference table in cairo 1.16); links go to named destinations (links by page
 /// number come out dead); the creation date is set, so output is byte-identical run to run.
 public struct PDFPainter {
-    public let shaper: PangoShaper
+    /// The fonts the text was shaped with.
+    public let registry: FontRegistry
 
-    public init(shaper: PangoShaper) { self.shaper = shaper }
+    public init(registry: FontRegistry) { self.registry = registry }
 
     /// Writes the PDF to an open file descriptor; throws with the system's reason if a
     /// write fails (disk full, file too large).
     public func paint(_ document: LaidOutDocument, to descriptor: Int32, timings: PainterTimings? = nil,
                       progress: ((Int, Int) -> Void)? = nil) throws(RenderError) {
-        let sink = WriteSink(descriptor: descriptor)
+        let sink = PDFBuffer()
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
         let first = document.pages.first?.size ?? Size(width: 595.2756, height: 841.8898)
         guard let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
             guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            let sink = Unmanaged<WriteSink>.fromOpaque(closure).takeUnretainedValue()
-            return sink.write(data, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+            Unmanaged<PDFBuffer>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
         }, unmanaged.toOpaque(), first.width, first.height) else {
             throw RenderError("cannot create a PDF surface")
         }
@@ -37,9 +38,9 @@ public struct PDFPainter {
         guard let cr = cairo_create(surface) else { throw RenderError("cannot create a Cairo context") }
 
         let subsetter = FontSubsetter()
-        subsetter.prepare(document, shaper: shaper)
+        subsetter.prepare(document, registry: registry)
         timings?.lap("subset fonts")
-        let fonts = FontTable(shaper: shaper, subsetter: subsetter)
+        let fonts = FontTable(registry: registry, subsetter: subsetter)
         cairo_tag_begin(cr, "Document", nil)
         var currentSize = first
         for (index, page) in document.pages.enumerated() {
@@ -50,7 +51,6 @@ public struct PDFPainter {
             paint(page, on: cr, fonts: fonts)
             cairo_show_page(cr)
             progress?(index + 1, document.pages.count)
-            if sink.failed { break }
         }
         cairo_tag_end(cr, "Document")
         timings?.lap("paint pages")
@@ -58,12 +58,15 @@ public struct PDFPainter {
         cairo_destroy(cr)
         // Cairo embeds the fonts when the surface finishes: the subset faces must live until then.
         withExtendedLifetime(subsetter) { cairo_surface_finish(surface) }
-        timings?.lap("embed fonts, write structure")
-        if let reason = sink.failure { throw RenderError("writing the PDF failed: \(reason)") }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError("Cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
         }
+        timings?.lap("embed fonts, write structure")
+        let packed = PDFObjectPacker.pack(sink.bytes) ?? sink.bytes
+        timings?.lap("pack objects")
+        if let reason = Self.write(packed, to: descriptor) { throw RenderError("writing the PDF failed: \(reason)") }
+        timings?.lap("write file")
     }
 
     private func setMetadata(_ metadata: DocumentMetadata, on surface: OpaquePointer) {
@@ -122,14 +125,19 @@ public struct PDFPainter {
                 cairo_line_to(cr, to.x, to.y)
                 cairo_stroke(cr)
             case let .leader(x, maxX, baseline, pitch, radius, color):
+                // One dashed line of zero-length dashes with round caps: a row of dots in a
+                // few bytes (a circle each would be four curves).
                 set(color, on: cr)
-                var dot = x
-                while dot <= maxX {
-                    cairo_new_sub_path(cr)
-                    cairo_arc(cr, dot, baseline - radius, radius, 0, 2 * Double.pi)
-                    dot += pitch
-                }
-                cairo_fill(cr)
+                cairo_save(cr)
+                cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+                cairo_set_line_width(cr, 2 * radius)
+                var dashes = [0, pitch]
+                cairo_set_dash(cr, &dashes, 2, 0)
+                let last = x + ((maxX - x) / pitch).rounded(.down) * pitch
+                cairo_move_to(cr, x, baseline - radius)
+                cairo_line_to(cr, last, baseline - radius)
+                cairo_stroke(cr)
+                cairo_restore(cr)
             case let .link(rect, destination):
                 let attributes = "rect=[\(rect.x) \(rect.y) \(rect.width) \(rect.height)] dest='\(Self.escape(destination))'"
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
@@ -170,7 +178,8 @@ public struct PDFPainter {
             }
             var x = line.origin.x + offsets[index - line.clusters.lowerBound]
             for glyph in shaped.glyphs[cluster.glyphRange] {
-                batch.glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: x + Double(glyph.xOffset), y: line.origin.y + Double(glyph.yOffset)))
+                batch.glyphs.append(cairo_glyph_t(index: UInt(fonts.glyph(glyph.id, of: cluster.font)), x: x + Double(glyph.xOffset),
+                                                  y: line.origin.y + Double(glyph.yOffset)))
                 x += Double(glyph.advance)
             }
             batch.bytes.append(contentsOf: shaped.utf8[cluster.utf8Range])
@@ -208,10 +217,12 @@ struct GlyphBatch {
 
 /// The Cairo font for each shaper handle: the subset face when there is one.
 struct FontTable {
-    let shaper: PangoShaper
+    let registry: FontRegistry
     let subsetter: FontSubsetter
 
-    func font(_ handle: Int32) -> OpaquePointer? { subsetter.font(for: handle) ?? shaper.scaledFont(handle) }
+    func font(_ handle: Int32) -> OpaquePointer? { subsetter.font(for: handle) ?? registry.scaledFont(handle) }
+
+    func glyph(_ glyph: UInt32, of handle: Int32) -> UInt32 { subsetter.glyph(glyph, of: handle) }
 }
 
 /// Wall time of the painter's steps, for `report pdf --verbose`.
@@ -228,27 +239,27 @@ public final class PainterTimings: @unchecked Sendable {
     }
 }
 
-/// Where Cairo's PDF bytes go: a file descriptor, remembering the first failure.
-final class WriteSink {
-    let descriptor: Int32
-    private(set) var failure: String?
-    var failed: Bool { failure != nil }
+/// Where Cairo's PDF bytes go until they are packed and written.
+final class PDFBuffer {
+    var bytes: [UInt8] = []
+}
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
-
-    func write(_ data: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        guard failure == nil else { return false }
+extension PDFPainter {
+    /// Writes all of `bytes`; the system's reason when it cannot (disk full, file too large).
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         var written = 0
-        while written < length {
-            let result = Glibc.write(descriptor, data + written, length - written)
+        while written < bytes.count {
+            let result = bytes.withUnsafeBufferPointer { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(descriptor, base + written, buffer.count - written)
+            }
             if result < 0 {
                 if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-                return false
+                return String(cString: strerror(errno))
             }
             written += result
         }
-        return true
+        return nil
     }
 }
 

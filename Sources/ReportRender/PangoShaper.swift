@@ -7,16 +7,21 @@ import ReportLayout
 /// One Pango context set up as the notes require: 72 dpi (sizes are absolute points),
 /// language `zh-tw` so the Traditional Chinese forms and punctuation are chosen, unhinted
 /// metrics and unrounded glyph positions for even spacing in print.
-public final class PangoShaper: TextShaper {
+public final class PangoShaper: TextShaper, @unchecked Sendable {
+    /// Handles for the fonts this shaper uses, shared with the other shapers of a run.
+    public let registry: FontRegistry
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
-    private let layout: OpaquePointer
+    /// Reused for every item: Pango grows it as needed.
+    private let glyphString: UnsafeMutablePointer<PangoGlyphString>?
     private var descriptions: [FontSpec: OpaquePointer] = [:]
-    /// Fonts by handle; each is referenced until the shaper goes away.
-    private var fonts: [UnsafeMutablePointer<PangoFont>] = []
+    /// Handles already asked of the registry, by font.
     private var handles: [UnsafeMutableRawPointer: Int32] = [:]
 
-    public init(language: String = "zh-tw") {
+    /// A shaper with its own Pango font map and context (Pango objects are not shared
+    /// between threads), reporting fonts to `registry`.
+    public init(language: String = "zh-tw", registry: FontRegistry = FontRegistry()) {
+        self.registry = registry
         fontMap = pango_cairo_font_map_new()
         pango_cairo_font_map_set_resolution(OpaquePointer(fontMap), 72)
         context = pango_font_map_create_context(fontMap)
@@ -28,14 +33,12 @@ public final class PangoShaper: TextShaper {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
-        layout = pango_layout_new(context)
-        pango_layout_set_single_paragraph_mode(layout, 1)
+        glyphString = pango_glyph_string_new()
     }
 
     deinit {
-        for font in fonts { report_object_unref(font) }
         for description in descriptions.values { pango_font_description_free(description) }
-        report_object_unref(UnsafeMutableRawPointer(layout))
+        pango_glyph_string_free(glyphString)
         report_object_unref(UnsafeMutableRawPointer(context))
         report_object_unref(fontMap)
     }
@@ -53,29 +56,6 @@ public final class PangoShaper: TextShaper {
         return names
     }
 
-    /// The Pango font behind a handle.
-    func font(_ handle: Int32) -> UnsafeMutablePointer<PangoFont>? {
-        guard handle >= 0, Int(handle) < fonts.count else { return nil }
-        return fonts[Int(handle)]
-    }
-
-    /// The Cairo font for a handle the shaper gave out in a `ShapedCluster`.
-    func scaledFont(_ handle: Int32) -> OpaquePointer? {
-        guard handle >= 0, Int(handle) < fonts.count else { return nil }
-        return pango_cairo_font_get_scaled_font(OpaquePointer(fonts[Int(handle)]))
-    }
-
-    /// PostScript-ish description of a handle's font, for messages and tests.
-    public func fontDescription(_ handle: Int32) -> String {
-        guard handle >= 0, Int(handle) < fonts.count else { return "?" }
-        let description = pango_font_describe(fonts[Int(handle)])
-        defer { pango_font_description_free(description) }
-        return pango_font_description_to_string(description).map { pointer in
-            defer { g_free(pointer) }
-            return String(cString: pointer)
-        } ?? "?"
-    }
-
     private func description(for font: FontSpec) -> OpaquePointer? {
         if let cached = descriptions[font] { return cached }
         guard let description = pango_font_description_new() else { return nil }
@@ -90,9 +70,7 @@ public final class PangoShaper: TextShaper {
         guard let font else { return -1 }
         let key = UnsafeMutableRawPointer(font)
         if let handle = handles[key] { return handle }
-        _ = report_object_ref(font)
-        fonts.append(font)
-        let handle = Int32(fonts.count - 1)
+        let handle = registry.handle(for: font)
         handles[key] = handle
         return handle
     }
@@ -109,19 +87,13 @@ public final class PangoShaper: TextShaper {
                               cjkLatinSpacing: cjkLatinSpacing)
         }
         let attributes = pango_attr_list_new()
+        defer { pango_attr_list_unref(attributes) }
         for (index, span) in text.spans.enumerated() where !span.text.isEmpty {
             guard let attribute = pango_attr_font_desc_new(description(for: span.style.font)) else { continue }
             attribute.pointee.start_index = UInt32(spanStarts[index])
             attribute.pointee.end_index = UInt32(spanStarts[index] + span.text.utf8.count)
             pango_attr_list_insert(attributes, attribute)
         }
-        utf8.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                pango_layout_set_text(layout, chars.baseAddress, Int32(chars.count))
-            }
-        }
-        pango_layout_set_attributes(layout, attributes)
-        pango_attr_list_unref(attributes)
 
         var clusters: [ShapedCluster] = []
         var glyphs: [ShapedGlyph] = []
@@ -129,42 +101,60 @@ public final class PangoShaper: TextShaper {
         clusters.reserveCapacity(utf8.count / 2)
         glyphs.reserveCapacity(utf8.count / 2)
         var spanIndex = 0
-        var run = pango_layout_get_line_readonly(layout, 0)?.pointee.runs
-        while let node = run {
-            defer { run = node.pointee.next }
-            guard let glyphItem = node.pointee.data?.assumingMemoryBound(to: PangoGlyphItem.self).pointee,
-                  let item = glyphItem.item?.pointee, let string = glyphItem.glyphs?.pointee,
-                  let infos = string.glyphs, let logClusters = string.log_clusters else { continue }
-            let font = handle(for: item.analysis.font)
-            let itemStart = Int(item.offset), itemEnd = Int(item.offset + item.length)
-            let count = Int(string.num_glyphs)
-            var g = 0
-            while g < count {
-                let clusterStart = itemStart + Int(logClusters[g])
-                var next = g + 1
-                while next < count, logClusters[next] == logClusters[g] { next += 1 }
-                let clusterEnd = next < count ? itemStart + Int(logClusters[next]) : itemEnd
-                let glyphStart = glyphs.count
-                var advance: Float = 0
-                for k in g..<next {
-                    let info = infos[k]
-                    var id = info.glyph
-                    if id & 0x1000_0000 != 0 && id != 0x0FFF_FFFF, let scalar = Unicode.Scalar(id & 0x0FFF_FFFF),
-                       !scalar.properties.isWhitespace {
-                        missing.append(scalar)
-                        id = 0
+        utf8.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return }
+                let length = Int32(chars.count)
+                // Itemize (scripts, font fallback per character) and shape each item: the
+                // same work PangoLayout does, without the line breaking we do ourselves.
+                let items = pango_itemize(context, base, 0, length, attributes, nil)
+                defer {
+                    var node = items
+                    while let current = node {
+                        pango_item_free(current.pointee.data?.assumingMemoryBound(to: PangoItem.self))
+                        node = current.pointee.next
                     }
-                    let width = Float(info.geometry.width) / Float(PANGO_SCALE)
-                    glyphs.append(ShapedGlyph(id: id, advance: width, xOffset: Float(info.geometry.x_offset) / Float(PANGO_SCALE),
-                                              yOffset: Float(info.geometry.y_offset) / Float(PANGO_SCALE)))
-                    advance += width
+                    g_list_free(items)
                 }
-                let lower = min(clusterStart, clusterEnd), upper = max(clusterStart, clusterEnd)
-                while spanIndex + 1 < spanStarts.count, spanStarts[spanIndex + 1] <= lower { spanIndex += 1 }
-                clusters.append(ShapedCluster(utf8: lower..<upper, glyphs: glyphStart..<glyphs.count, advance: advance, font: font,
-                                              span: Int32(spanIndex), first: Self.scalar(at: lower, in: utf8),
-                                              last: Self.scalar(before: upper, in: utf8)))
-                g = next
+                var node = items
+                while let current = node {
+                    defer { node = current.pointee.next }
+                    guard let item = current.pointee.data?.assumingMemoryBound(to: PangoItem.self).pointee else { continue }
+                    var analysis = item.analysis
+                    pango_shape_with_flags(base + Int(item.offset), item.length, base, length, &analysis, glyphString, PANGO_SHAPE_NONE)
+                    guard let string = glyphString?.pointee, let infos = string.glyphs, let logClusters = string.log_clusters else { continue }
+                    let font = handle(for: item.analysis.font)
+                    let itemStart = Int(item.offset), itemEnd = Int(item.offset + item.length)
+                    let count = Int(string.num_glyphs)
+                    var g = 0
+                    while g < count {
+                        let clusterStart = itemStart + Int(logClusters[g])
+                        var next = g + 1
+                        while next < count, logClusters[next] == logClusters[g] { next += 1 }
+                        let clusterEnd = next < count ? itemStart + Int(logClusters[next]) : itemEnd
+                        let glyphStart = glyphs.count
+                        var advance: Float = 0
+                        for k in g..<next {
+                            let info = infos[k]
+                            var id = info.glyph
+                            if id & 0x1000_0000 != 0 && id != 0x0FFF_FFFF, let scalar = Unicode.Scalar(id & 0x0FFF_FFFF),
+                               !scalar.properties.isWhitespace {
+                                missing.append(scalar)
+                                id = 0
+                            }
+                            let width = Float(info.geometry.width) / Float(PANGO_SCALE)
+                            glyphs.append(ShapedGlyph(id: id, advance: width, xOffset: Float(info.geometry.x_offset) / Float(PANGO_SCALE),
+                                                      yOffset: Float(info.geometry.y_offset) / Float(PANGO_SCALE)))
+                            advance += width
+                        }
+                        let lower = min(clusterStart, clusterEnd), upper = max(clusterStart, clusterEnd)
+                        while spanIndex + 1 < spanStarts.count, spanStarts[spanIndex + 1] <= lower { spanIndex += 1 }
+                        clusters.append(ShapedCluster(utf8: lower..<upper, glyphs: glyphStart..<glyphs.count, advance: advance, font: font,
+                                                      span: Int32(spanIndex), first: Self.scalar(at: lower, in: utf8),
+                                                      last: Self.scalar(before: upper, in: utf8)))
+                        g = next
+                    }
+                }
             }
         }
         return ShapedText(utf8: utf8, spans: text.spans, spanStarts: spanStarts, clusters: clusters, glyphs: glyphs,

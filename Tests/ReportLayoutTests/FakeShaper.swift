@@ -2,7 +2,7 @@ import ReportLayout
 
 /// A shaper with fixed metrics: a Chinese character (or full-width punctuation) is one
 /// em wide, anything else half an em. One cluster and one glyph per character.
-final class FakeShaper: TextShaper {
+final class FakeShaper: TextShaper, @unchecked Sendable {
     var shapedCount = 0
 
     func shape(_ text: RichText, cjkLatinSpacing: Bool) -> ShapedText {

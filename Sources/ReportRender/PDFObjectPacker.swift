@@ -1,0 +1,167 @@
+import CPangoCairo
+
+/// Re-packs the PDF that Cairo writes so that its many small objects (page dictionaries,
+/// link annotations, structure elements, outline items) sit in compressed object streams,
+/// indexed by a compressed cross-reference stream (PDF 1.5). Cairo 1.16 writes every
+/// object uncompressed with a 20-byte cross-reference entry each; for a long brief those
+/// objects are close to half the file.
+///
+/// It relies only on what Cairo always writes: a classic cross-reference table giving each
+/// object's offset, objects one after the other, and streams that end with `endstream`.
+/// Streams (page content, fonts) are copied byte for byte. Anything unexpected returns nil,
+/// and the caller writes Cairo's file unchanged.
+enum PDFObjectPacker {
+    /// Objects per object stream: large enough to compress well, small enough that a reader
+    /// opening one page does not inflate much.
+    static let objectsPerStream = 200
+
+    static func pack(_ input: [UInt8]) -> [UInt8]? {
+        guard let trailer = Trailer(input) else { return nil }
+        // Each object's bytes run from its offset to the next object (or the xref table).
+        let ordered = trailer.offsets.sorted { $0.value < $1.value }
+        var streams: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+        var plain: [(number: Int, body: ArraySlice<UInt8>)] = []
+        for (index, entry) in ordered.enumerated() {
+            let end = index + 1 < ordered.count ? ordered[index + 1].value : trailer.xrefOffset
+            guard entry.value < end, end <= input.count else { return nil }
+            let bytes = input[entry.value..<end]
+            let header = Array("\(entry.key) 0 obj".utf8)
+            guard bytes.starts(with: header), let endobj = lastRange(of: "endobj", in: bytes) else { return nil }
+            let body = bytes[(bytes.startIndex + header.count)..<endobj.lowerBound]
+            if let endstream = lastRange(of: "endstream", in: body), body[endstream.upperBound...].allSatisfy(isWhitespace) {
+                streams.append((entry.key, bytes[bytes.startIndex..<endobj.upperBound]))
+            } else {
+                plain.append((entry.key, trim(body)))
+            }
+        }
+
+        var output: [UInt8] = Array("%PDF-1.5\n%\u{B5}\u{ED}\u{AE}\u{FB}\n".utf8)
+        output.reserveCapacity(input.count)
+        var entries: [Int: (type: UInt8, field2: Int, field3: Int)] = [:]
+        for stream in streams {
+            entries[stream.number] = (1, output.count, 0)
+            output.append(contentsOf: stream.bytes)
+            output.append(0x0A)
+        }
+        var nextNumber = trailer.size
+        var start = 0
+        while start < plain.count {
+            let group = plain[start..<min(start + objectsPerStream, plain.count)]
+            let streamNumber = nextNumber
+            nextNumber += 1
+            var index: [UInt8] = []
+            var data: [UInt8] = []
+            for (position, object) in group.enumerated() {
+                index.append(contentsOf: "\(object.number) \(data.count) ".utf8)
+                data.append(contentsOf: object.body)
+                data.append(0x0A)
+                entries[object.number] = (2, streamNumber, position)
+            }
+            index.append(0x0A)
+            guard let compressed = deflate(index + data) else { return nil }
+            entries[streamNumber] = (1, output.count, 0)
+            output.append(contentsOf: "\(streamNumber) 0 obj\n<< /Type /ObjStm /N \(group.count) /First \(index.count) /Length \(compressed.count) /Filter /FlateDecode >>\nstream\n".utf8)
+            output.append(contentsOf: compressed)
+            output.append(contentsOf: "\nendstream\nendobj\n".utf8)
+            start += objectsPerStream
+        }
+
+        // The cross-reference stream: type (1 byte), offset or object stream (4), generation or index (2).
+        let xrefNumber = nextNumber
+        let size = xrefNumber + 1
+        let xrefOffset = output.count
+        entries[xrefNumber] = (1, xrefOffset, 0)
+        var rows: [UInt8] = []
+        rows.reserveCapacity(size * 7)
+        for number in 0..<size {
+            let entry = entries[number] ?? (0, 0, number == 0 ? 65535 : 0)
+            rows.append(entry.type)
+            for shift in [24, 16, 8, 0] { rows.append(UInt8((entry.field2 >> shift) & 0xFF)) }
+            rows.append(UInt8((entry.field3 >> 8) & 0xFF))
+            rows.append(UInt8(entry.field3 & 0xFF))
+        }
+        guard let compressedRows = deflate(rows) else { return nil }
+        var dictionary = "<< /Type /XRef /Size \(size) /W [1 4 2] /Root \(trailer.root) 0 R"
+        if let info = trailer.info { dictionary += " /Info \(info) 0 R" }
+        dictionary += " /Length \(compressedRows.count) /Filter /FlateDecode >>"
+        output.append(contentsOf: "\(xrefNumber) 0 obj\n\(dictionary)\nstream\n".utf8)
+        output.append(contentsOf: compressedRows)
+        output.append(contentsOf: "\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
+        return output
+    }
+
+    /// What the classic trailer says: where each object is, and the root.
+    struct Trailer {
+        var offsets: [Int: Int] = [:]
+        var xrefOffset: Int
+        var size: Int
+        var root: Int
+        var info: Int?
+
+        init?(_ input: [UInt8]) {
+            guard let startxref = PDFObjectPacker.lastRange(of: "startxref", in: input[...]) else { return nil }
+            let tail = String(decoding: input[startxref.upperBound...], as: UTF8.self)
+            guard let offset = tail.split(whereSeparator: \.isWhitespace).first.flatMap({ Int($0) }), offset < input.count else { return nil }
+            xrefOffset = offset
+            let table = String(decoding: input[offset..<startxref.lowerBound], as: UTF8.self)
+            var lines = table.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: [" ", "\r"]) }
+            guard lines.first == "xref" else { return nil }
+            lines.removeFirst()
+            var index = 0
+            while index < lines.count, !lines[index].hasPrefix("trailer") {
+                let subsection = lines[index].split(separator: " ").compactMap { Int($0) }
+                guard subsection.count == 2 else { return nil }
+                for k in 0..<subsection[1] {
+                    guard index + 1 + k < lines.count else { return nil }
+                    let fields = lines[index + 1 + k].split(separator: " ")
+                    guard fields.count == 3, let position = Int(fields[0]) else { return nil }
+                    if fields[2] == "n" { offsets[subsection[0] + k] = position }
+                }
+                index += 1 + subsection[1]
+            }
+            let trailerText = lines[index...].joined(separator: " ")
+            guard !trailerText.contains("/Encrypt"), !trailerText.contains("/Prev"),
+                  let size = Self.integer(after: "/Size", in: trailerText), let root = Self.integer(after: "/Root", in: trailerText) else { return nil }
+            self.size = size
+            self.root = root
+            info = Self.integer(after: "/Info", in: trailerText)
+        }
+
+        static func integer(after key: String, in text: String) -> Int? {
+            guard let range = text.range(of: key) else { return nil }
+            return text[range.upperBound...].split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) }
+        }
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
+    static func trim(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        while lower < upper, isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        return bytes[lower..<upper]
+    }
+
+    static func lastRange(of word: String, in bytes: ArraySlice<UInt8>) -> Range<Int>? {
+        let pattern = Array(word.utf8)
+        var index = bytes.endIndex - pattern.count
+        while index >= bytes.startIndex {
+            if bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) { return index..<index + pattern.count }
+            index -= 1
+        }
+        return nil
+    }
+
+    static func deflate(_ bytes: [UInt8]) -> [UInt8]? {
+        var length = compressBound(uLong(bytes.count))
+        var output = [UInt8](repeating: 0, count: Int(length))
+        let status = output.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { source in
+                compress2(out.baseAddress, &length, source.baseAddress, uLong(bytes.count), Z_DEFAULT_COMPRESSION)
+            }
+        }
+        guard status == Z_OK else { return nil }
+        output.removeSubrange(Int(length)...)
+        return output
+    }
+}
