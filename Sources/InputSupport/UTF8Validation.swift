@@ -3,7 +3,12 @@
 public enum UTF8Validation {
     /// Offset (from the start of `bytes`) of the first byte that is not part of a valid
     /// UTF-8 sequence, or nil if all of it is valid.
-    public static func firstInvalidOffset<C: Collection>(in bytes: C) -> Int? where C.Element == UInt8, C.Index == Int {
+    public static func firstInvalidOffset(in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+    }
+
+    /// The same over raw bytes: the importer validates whole files, so this loop must be tight.
+    public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {
@@ -33,7 +38,7 @@ public enum UTF8Validation {
     }
 
     /// 1-based line and column (in characters) of a byte offset. Lines end at LF, CR or CRLF.
-    public static func lineAndColumn<C: Collection>(of offset: Int, in bytes: C) -> (line: Int, column: Int) where C.Element == UInt8, C.Index == Int {
+    public static func lineAndColumn(of offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var index = bytes.startIndex

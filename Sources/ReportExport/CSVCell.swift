@@ -8,28 +8,49 @@ public enum CSVCell: Sendable, Hashable {
     case number(Double)
     case empty
 
-    /// Characters that make Excel, LibreOffice and Google Sheets read a cell as a formula
-    /// (OWASP CSV injection). Such text gets a leading apostrophe.
-    static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+    // Text that Excel, LibreOffice and Google Sheets would read as a formula (OWASP CSV
+    // injection: it starts with = + - @, tab or CR) gets a leading apostrophe.
 
     /// The cell as it appears between commas.
-    public var encoded: String {
+    public var encoded: String { String(decoding: encodedBytes, as: UTF8.self) }
+
+    /// The cell's bytes, worked out on UTF-8 (the files are large; characters are slow).
+    public var encodedBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the cell's bytes to `output`.
+    public func append(to output: inout [UInt8]) {
         switch self {
         case .empty:
-            return ""
+            return
         case let .integer(value):
-            return String(value)
+            output.append(contentsOf: String(value).utf8)
         case let .number(value):
-            return Self.plain(value)
-        case let .text(text):
-            var value = text
-            if let first = value.first, Self.formulaTriggers.contains(first) { value = "'" + value }
-            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-                return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            output.append(contentsOf: Self.plain(value).utf8)
+        case var .text(text):
+            text.withUTF8 { utf8 in
+                let neutralise = utf8.first.map { Self.formulaTriggerBytes.contains($0) } ?? false
+                let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                if quote { output.append(0x22) }
+                if neutralise { output.append(UInt8(ascii: "'")) }
+                if quote {
+                    for byte in utf8 {
+                        output.append(byte)
+                        if byte == 0x22 { output.append(0x22) }
+                    }
+                    output.append(0x22)
+                } else {
+                    output.append(contentsOf: utf8)
+                }
             }
-            return value
         }
     }
+
+    /// `=`, `+`, `-`, `@`, tab, CR as bytes (a CRLF starts with CR).
+    static let formulaTriggerBytes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
 
     /// `200000000`, `1.76`, `0.142857`: a `.` decimal point, no exponent, no thousands separator.
     static func plain(_ value: Double) -> String {

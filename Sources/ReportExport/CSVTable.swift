@@ -14,12 +14,15 @@ public struct CSVTable: Sendable, Hashable {
     public var bytes: [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(rows.count * 128)
-        func record(_ cells: [String]) {
-            out.append(contentsOf: cells.joined(separator: ",").utf8)
+        func record(_ cells: [CSVCell]) {
+            for (index, cell) in cells.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                cell.append(to: &out)
+            }
             out.append(contentsOf: [0x0D, 0x0A])
         }
-        record(header.map { CSVCell.text($0).encoded })
-        for row in rows { record(row.map(\.encoded)) }
+        record(header.map(CSVCell.text))
+        for row in rows { record(row) }
         return out
     }
 }

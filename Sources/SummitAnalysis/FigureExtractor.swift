@@ -202,8 +202,8 @@ public struct FigureExtractor: Sendable {
 
     private func matchWord(_ s: [Unicode.Scalar], at index: Int, _ words: [String]) -> String? {
         words.first { word in
-            let scalars = Array(word.unicodeScalars)
-            return index + scalars.count <= s.count && Array(s[index..<index + scalars.count]) == scalars
+            let count = word.unicodeScalars.count
+            return index + count <= s.count && s[index..<index + count].elementsEqual(word.unicodeScalars)
         }
     }
 

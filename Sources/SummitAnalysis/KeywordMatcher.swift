@@ -10,6 +10,8 @@ public struct KeywordMatcher: Sendable {
     public struct Match: Sendable, Hashable {
         /// The keyword as written in the theme file.
         public var keyword: String
+        /// A number for the keyword, the same in every match (cheaper to compare than text).
+        public var keywordIndex: Int
         /// Offsets in Unicode scalars of the matched text.
         public var range: Range<Int>
         /// Indexes (into the catalog) of the themes that list this keyword.
@@ -19,10 +21,12 @@ public struct KeywordMatcher: Sendable {
     private struct Node: Sendable {
         var children: [Unicode.Scalar: Int] = [:]
         /// Keyword ending here: its spelling and themes.
-        var keyword: (text: String, themes: [Int])?
+        var keyword: (text: String, themes: [Int], index: Int)?
     }
 
     private var nodes: [Node] = [Node()]
+    /// How many distinct keywords there are (`Match.keywordIndex` is below it).
+    public private(set) var keywordCount = 0
 
     public init(catalog: ThemeCatalog) {
         for (themeIndex, theme) in catalog.themes.enumerated() {
@@ -43,7 +47,8 @@ public struct KeywordMatcher: Sendable {
                     if !existing.themes.contains(themeIndex) { existing.themes.append(themeIndex) }
                     nodes[node].keyword = existing
                 } else {
-                    nodes[node].keyword = (keyword, [themeIndex])
+                    nodes[node].keyword = (keyword, [themeIndex], keywordCount)
+                    keywordCount += 1
                 }
             }
         }
@@ -71,17 +76,17 @@ public struct KeywordMatcher: Sendable {
         var start = 0
         while start < folded.count {
             var node = 0
-            var best: (end: Int, keyword: String, themes: [Int])?
+            var best: (end: Int, keyword: String, themes: [Int], index: Int)?
             var index = start
             while index < folded.count, let next = nodes[node].children[folded[index]] {
                 node = next
                 index += 1
                 if let keyword = nodes[node].keyword, isWholeWord(folded, start, index) {
-                    best = (index, keyword.text, keyword.themes)
+                    best = (index, keyword.text, keyword.themes, keyword.index)
                 }
             }
             if let best {
-                result.append(Match(keyword: best.keyword, range: start..<best.end, themes: best.themes))
+                result.append(Match(keyword: best.keyword, keywordIndex: best.index, range: start..<best.end, themes: best.themes))
                 start = best.end
             } else {
                 start += 1

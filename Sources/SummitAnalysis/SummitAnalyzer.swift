@@ -31,13 +31,15 @@ public struct SummitAnalyzer: Sendable {
 
     private func aggregate(_ slug: String, _ speakers: [SpeakerAnalysis]) -> PlaceAnalysis {
         var themes = catalog.themes.map { ThemeScore(themeID: $0.id, matches: 0, share: 0, keywords: [], evidence: []) }
+        var keywordSlots = [[String: Int]](repeating: [:], count: themes.count)
         for speaker in speakers {
             for (index, score) in speaker.themes.enumerated() {
                 themes[index].matches += score.matches
                 for keyword in score.keywords {
-                    if let at = themes[index].keywords.firstIndex(where: { $0.keyword == keyword.keyword }) {
+                    if let at = keywordSlots[index][keyword.keyword] {
                         themes[index].keywords[at].count += keyword.count
                     } else {
+                        keywordSlots[index][keyword.keyword] = themes[index].keywords.count
                         themes[index].keywords.append(keyword)
                     }
                 }
@@ -54,24 +56,29 @@ public struct SummitAnalyzer: Sendable {
     /// For each place, the two others with the most similar theme shares. Places with no
     /// theme matches have no profile and are never similar to anything.
     private func addSimilarities(_ places: inout [PlaceAnalysis]) {
-        let vectors = places.map { place -> [Double] in
-            let shares = place.themes.map(\.share)
-            let norm = shares.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return norm == 0 ? shares : shares.map { $0 / norm }
+        // Unit-length share vectors, one row per place, in one flat array.
+        let width = catalog.themes.count
+        var vectors = [Double](repeating: 0, count: places.count * width)
+        for (row, place) in places.enumerated() {
+            let norm = place.themes.reduce(0) { $0 + $1.share * $1.share }.squareRoot()
+            for (column, score) in place.themes.enumerated() where norm > 0 { vectors[row * width + column] = score.share / norm }
         }
-        for index in places.indices where places[index].totalMatches > 0 {
-            var best: [(Int, Double)] = []
-            for other in places.indices where other != index && places[other].totalMatches > 0 {
-                var dot = 0.0
-                for k in vectors[index].indices { dot += vectors[index][k] * vectors[other][k] }
-                // Keep the two best, earlier places first on ties.
-                if best.count < 2 || dot > best[best.count - 1].1 {
-                    best.append((other, dot))
-                    best.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-                    if best.count > 2 { best.removeLast() }
+        let profiled = places.indices.filter { places[$0].totalMatches > 0 }
+        vectors.withUnsafeBufferPointer { vectors in
+            for index in profiled {
+                var best: [(Int, Double)] = []
+                for other in profiled where other != index {
+                    var dot = 0.0
+                    for k in 0..<width { dot += vectors[index * width + k] * vectors[other * width + k] }
+                    // Keep the two best, earlier places first on ties.
+                    if best.count < 2 || dot > best[best.count - 1].1 {
+                        best.append((other, dot))
+                        best.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                        if best.count > 2 { best.removeLast() }
+                    }
                 }
+                places[index].similar = best.map { Similarity(slug: places[$0.0].slug, score: ($0.1 * 1000).rounded() / 1000) }
             }
-            places[index].similar = best.map { Similarity(slug: places[$0.0].slug, score: ($0.1 * 1000).rounded() / 1000) }
         }
     }
 

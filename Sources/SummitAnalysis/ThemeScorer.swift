@@ -15,29 +15,41 @@ public struct ThemeScorer: Sendable {
         var counts = [Int](repeating: 0, count: catalog.themes.count)
         var keywords = [[KeywordCount]](repeating: [], count: catalog.themes.count)
         var evidence = [[Evidence]](repeating: [], count: catalog.themes.count)
+        // Where each keyword and each evidence sentence already sits, so repeats are found
+        // without comparing text.
+        var keywordSlot: [Int: Int] = [:]   // keyword index × themes + theme → position
+        var evidenceSlot: [Int: [Int: Int]] = [:]
 
-        for unit in summary.units {
+        for (unitIndex, unit) in summary.units.enumerated() {
             let scalars = Array(unit.text.unicodeScalars)
             let matches = matcher.matches(in: unit.text)
             guard !matches.isEmpty else { continue }
             // A list item is quoted whole; a paragraph by the sentence each match is in.
-            let sentences = unit.item == nil ? SentenceSplitter.sentences(in: scalars) : [(unit.text, 0..<scalars.count)]
+            let sentences = unit.item == nil ? SentenceSplitter.ranges(in: scalars) : [0..<scalars.count]
             var sentenceIndex = 0
+            var sentenceText: (index: Int, text: String)?
             for match in matches {
-                while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].range.upperBound <= match.range.lowerBound {
+                while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].upperBound <= match.range.lowerBound {
                     sentenceIndex += 1
                 }
-                let sentence = sentences.isEmpty ? unit.text : sentences[sentenceIndex].text
+                if sentenceText?.index != sentenceIndex {
+                    sentenceText = (sentenceIndex, sentences.isEmpty ? unit.text : String(scalars: scalars[sentences[sentenceIndex]]))
+                }
+                let sentence = sentenceText?.text ?? unit.text
+                let sentenceKey = unitIndex << 20 | sentenceIndex
                 for theme in match.themes {
                     counts[theme] += 1
-                    if let index = keywords[theme].firstIndex(where: { $0.keyword == match.keyword }) {
+                    let slot = match.keywordIndex * catalog.themes.count + theme
+                    if let index = keywordSlot[slot] {
                         keywords[theme][index].count += 1
                     } else {
+                        keywordSlot[slot] = keywords[theme].count
                         keywords[theme].append(KeywordCount(keyword: match.keyword, count: 1))
                     }
-                    if let index = evidence[theme].firstIndex(where: { $0.text == sentence }) {
+                    if let index = evidenceSlot[sentenceKey]?[theme] {
                         evidence[theme][index].keywords.append(match.keyword)
                     } else {
+                        evidenceSlot[sentenceKey, default: [:]][theme] = evidence[theme].count
                         evidence[theme].append(Evidence(text: sentence, keywords: [match.keyword], marker: unit.marker))
                     }
                 }

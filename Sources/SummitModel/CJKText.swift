@@ -107,6 +107,8 @@ public enum CJKText {
 
 extension String {
     /// A string from Unicode scalars (the importer and the analysis work on scalar arrays).
+    /// Inlinable, so callers in other modules get a specialised copy, not a generic one.
+    @inlinable
     public init(scalars: some Sequence<Unicode.Scalar>) {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)

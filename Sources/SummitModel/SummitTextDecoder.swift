@@ -77,7 +77,7 @@ struct SummitTextDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes[2...], littleEndian: false) }
         if let firstNUL = bytes.firstIndex(of: 0) {
             if let littleEndian = looksLikeUTF16(bytes) { return try decodeUTF16(bytes[...], littleEndian: littleEndian) }
-            let (line, column) = UTF8Validation.lineAndColumn(of: firstNUL, in: bytes)
+            let (line, column) = UTF8Validation.lineAndColumn(of: firstNUL, in: bytes[...])
             throw InputError("looks like a binary file: it contains a NUL byte (offset \(firstNUL))",
                              at: SourceLocation(file: file, line: line, column: column),
                              hint: "Give the text extraction of the summary table, saved as UTF-8 text.")
@@ -93,7 +93,26 @@ struct SummitTextDecoder {
                              at: SourceLocation(file: file, line: line, column: column),
                              hint: "Save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8).")
         }
-        return Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        // Validated above, so each sequence is well formed: decode it directly.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = UInt32(bytes[index])
+            var value: UInt32
+            var length: Int
+            switch lead {
+            case 0..<0x80: value = lead; length = 1
+            case 0xC0..<0xE0: value = lead & 0x1F; length = 2
+            case 0xE0..<0xF0: value = lead & 0x0F; length = 3
+            default: value = lead & 0x07; length = 4
+            }
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += length
+        }
+        return scalars
     }
 
     /// Big- or little-endian UTF-16 without a byte-order mark shows as zero bytes on one side
