@@ -38,6 +38,12 @@ public struct PDFResult: Sendable {
     public var timings: [(step: String, seconds: Double)]
 }
 
+/// How far a long run has got, for a progress line.
+public enum PDFProgress: Sendable {
+    case laidOut(pages: Int)
+    case written(page: Int, of: Int)
+}
+
 /// `report pdf`: select, build, lay out, check, paint, and write atomically.
 public struct PDFReport {
     public var loaded: LoadedSummit
@@ -86,7 +92,8 @@ public struct PDFReport {
         try layout(shapers: [shaper])
     }
 
-    public func layout(shapers: [PangoShaper]) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
+    public func layout(shapers: [PangoShaper], progress: (@Sendable (PDFProgress) -> Void)? = nil)
+        throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
         let shaper = shapers[0]
         let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
         let (style, styleWarnings) = try style()
@@ -102,14 +109,16 @@ public struct PDFReport {
         let document = builder.document(date: clock.timestamp)
         let laidOut: LaidOutDocument
         do {
-            laidOut = try LayoutEngine(style: style, shapers: shapers).layout(document)
+            laidOut = try LayoutEngine(style: style, shapers: shapers).layout(document, progress: progress.map { report in
+                { @Sendable pages in report(.laidOut(pages: pages)) }
+            })
         } catch {
             throw ReportError(.input, "style '\(style.name)': \(error.description)\n  Make the margins or type sizes of the style sheet fit the paper.")
         }
         return (laidOut, style, selectionWarnings + styleWarnings)
     }
 
-    public func run(progress: ((Int, Int) -> Void)? = nil) throws(ReportError) -> PDFResult {
+    public func run(progress: (@Sendable (PDFProgress) -> Void)? = nil) throws(ReportError) -> PDFResult {
         let shapers = shapers()
         var timings: [(String, Double)] = []
         var mark = DispatchTime.now().uptimeNanoseconds
@@ -118,7 +127,7 @@ public struct PDFReport {
             timings.append((step, Double(now - mark) / 1e9))
             mark = now
         }
-        let (document, style, warnings) = try layout(shapers: shapers)
+        let (document, style, warnings) = try layout(shapers: shapers, progress: progress)
         lap("build, shape and lay out")
         var allWarnings = warnings
         let missing = document.missingGlyphs
@@ -135,7 +144,8 @@ public struct PDFReport {
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
         try AtomicFile.write(to: path) { descriptor in
-            try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, timings: painterTimings, progress: progress)
+            try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, timings: painterTimings,
+                                                                progress: progress.map { report in { report(.written(page: $0, of: $1)) } })
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}

@@ -66,7 +66,8 @@ public final class LayoutEngine: @unchecked Sendable {
     /// Below this many pieces one thread is faster than starting others.
     static let piecesWorthThreads = 24
 
-    public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
+    /// `progress` is told the number of pages laid out so far, from whichever thread.
+    public func layout(_ document: Document, progress: (@Sendable (Int) -> Void)? = nil) throws(LayoutError) -> LaidOutDocument {
         var pieces: [(blocks: [Block], furniture: PageFurniture?)] = []
         for section in document.sections {
             var current: [Block] = []
@@ -83,7 +84,12 @@ public final class LayoutEngine: @unchecked Sendable {
         var results = [[DraftPage]](repeating: [], count: pieces.count)
         let threads = pieces.count >= Self.piecesWorthThreads ? shapers.count : 1
         if threads == 1 {
-            for (index, piece) in pieces.enumerated() { results[index] = draftPages(piece.blocks, furniture: piece.furniture, shaper: shapers[0]) }
+            var pages = 0
+            for (index, piece) in pieces.enumerated() {
+                results[index] = draftPages(piece.blocks, furniture: piece.furniture, shaper: shapers[0])
+                pages += results[index].count
+                progress?(pages)
+            }
         } else {
             // Each thread takes the next piece until none is left; results keep the document order.
             let output = ResultSlots(count: pieces.count)
@@ -92,7 +98,8 @@ public final class LayoutEngine: @unchecked Sendable {
                 while true {
                     let index = output.takeNext()
                     guard index < pieces.count else { return }
-                    output.set(index, draftPages(pieces[index].blocks, furniture: pieces[index].furniture, shaper: shapers[thread]))
+                    let pages = output.set(index, draftPages(pieces[index].blocks, furniture: pieces[index].furniture, shaper: shapers[thread]))
+                    progress?(pages)
                 }
             }
             results = output.values
@@ -199,7 +206,16 @@ private final class ResultSlots: @unchecked Sendable {
         }
     }
 
-    func set(_ index: Int, _ pages: [LayoutEngine.DraftPage]) { lock.withLock { slots[index] = pages } }
+    private var pages = 0
+
+    /// Stores a piece's pages; returns the number of pages laid out so far.
+    func set(_ index: Int, _ pages: [LayoutEngine.DraftPage]) -> Int {
+        lock.withLock {
+            slots[index] = pages
+            self.pages += pages.count
+            return self.pages
+        }
+    }
 
     var values: [[LayoutEngine.DraftPage]] { lock.withLock { slots } }
 }

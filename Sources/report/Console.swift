@@ -4,7 +4,7 @@ import ReportKit
 
 /// Where messages go: written paths and requested output to stdout, everything else to
 /// stderr; progress only when stderr is a terminal.
-struct Console {
+struct Console: Sendable {
     var quiet: Bool
     var verbose: Bool
     let interactive = isatty(STDERR_FILENO) == 1
@@ -27,9 +27,12 @@ struct Console {
         FileHandle.standardError.write(Data("\(text)\n".utf8))
     }
 
+    /// Whether progress lines are shown: on a terminal, unless --quiet.
+    var showsProgress: Bool { interactive && !quiet }
+
     /// A progress line that rewrites itself; silent when stderr is a file or a pipe.
     func progress(_ text: String, done: Bool = false) {
-        guard interactive, !quiet else { return }
+        guard showsProgress else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)\(done ? "\n" : "")".utf8))
     }
 

@@ -25,6 +25,20 @@ struct PDFCommand: ParsableCommand {
     @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
     var allowMissingGlyphs = false
 
+    /// A long brief takes seconds: say how far it is (on a terminal only, never on stdout).
+    static func progressLine(_ console: Console) -> (@Sendable (PDFProgress) -> Void)? {
+        guard console.showsProgress else { return nil }
+        let shown = ProgressThrottle()
+        return { step in
+            switch step {
+            case let .laidOut(pages):
+                if shown.passes(pages / 50) { console.progress("laying out: \(pages / 50 * 50) pages") }
+            case let .written(page, total):
+                if page % 25 == 0 || page == total { console.progress("writing page \(page) of \(total)", done: page == total) }
+            }
+        }
+    }
+
     func validate() throws {
         guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "zh" else {
             throw ValidationError("unknown language '\(lang)': use zh-TW or en")
@@ -39,17 +53,26 @@ struct PDFCommand: ParsableCommand {
             let options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
                                      allowMissingGlyphs: allowMissingGlyphs)
             let report = PDFReport(loaded: loaded, options: options)
-            let result = try console.timed("layout and PDF") { () throws(ReportError) in
-                try report.run { page, total in
-                    if total >= 40 && (page % 20 == 0 || page == total) {
-                        console.progress("writing page \(page) of \(total)", done: page == total)
-                    }
-                }
-            }
+            let progress = loaded.summit.speakers.count >= 100 ? Self.progressLine(console) : nil
+            let result = try console.timed("layout and PDF") { () throws(ReportError) in try report.run(progress: progress) }
             console.warn(result.warnings)
             for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }
             console.info("\(result.pages) pages")
             console.output(result.path)
+        }
+    }
+}
+
+/// Lets a progress step through once per bucket, whichever thread reports it.
+final class ProgressThrottle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = 0
+
+    func passes(_ bucket: Int) -> Bool {
+        lock.withLock {
+            guard bucket > last else { return false }
+            last = bucket
+            return true
         }
     }
 }

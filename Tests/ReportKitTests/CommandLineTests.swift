@@ -69,6 +69,21 @@ struct CommandLineTests {
         #expect(taipei.contains("臺北市") && taipei.contains("Taipei") && taipei.contains("Taiwan TW") && taipei.hasSuffix("2"))
     }
 
+    @Test func aLongRunShowsProgressOnATerminalOnly() throws {
+        let data = try SummitScaler.write(copies: 8)   // 104 speakers
+        let out = Repository.temporaryFolder("progress") + "/brief.pdf"
+        // `script` gives the run a terminal, as a user's shell would.
+        let terminal = try ToolRun.run("script", ["-qec", "\(ReportBinary.path) pdf --cities all --data \(data) --out \(out) 2>&1 >/dev/null", "/dev/null"],
+                                       currentDirectory: Repository.root)
+        #expect(terminal.status == 0)
+        #expect(terminal.stdout.contains("laying out: 50 pages"))
+        #expect(terminal.stdout.contains("writing page 100 of"))
+        let piped = try ReportBinary.run(["pdf", "--cities", "all", "--data", data, "--out", out])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("laying out") && !piped.stderr.contains("writing page"), "nothing when stderr is not a terminal")
+        #expect(piped.stdout == out + "\n", "never on stdout")
+    }
+
     @Test func helpDocumentsTheExitStatus() throws {
         let run = try ReportBinary.run(["--help"])
         #expect(run.stdout.contains("64 bad usage") && run.stdout.contains("65 bad input") && run.stdout.contains("73 output"))
