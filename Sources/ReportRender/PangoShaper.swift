@@ -17,6 +17,15 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
     private var descriptions: [FontSpec: OpaquePointer] = [:]
     /// Handles already asked of the registry, by font.
     private var handles: [UnsafeMutableRawPointer: Int32] = [:]
+    /// Text shaped before: the same words in the same styles shape the same way, so a
+    /// heading, a label or a repeated paragraph is shaped once and its result shared (it
+    /// cannot change: `ShapedText` is immutable).
+    private var shaped: [ShapeKey: ShapedText] = [:]
+
+    private struct ShapeKey: Hashable {
+        var text: RichText
+        var cjkLatinSpacing: Bool
+    }
 
     /// A shaper with its own Pango font map and context (Pango objects are not shared
     /// between threads), reporting fonts to `registry`.
@@ -76,6 +85,14 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
     }
 
     public func shape(_ text: RichText, cjkLatinSpacing: Bool) -> ShapedText {
+        let key = ShapeKey(text: text, cjkLatinSpacing: cjkLatinSpacing)
+        if let known = shaped[key] { return known }
+        let result = shapeAnew(text, cjkLatinSpacing: cjkLatinSpacing)
+        shaped[key] = result
+        return result
+    }
+
+    private func shapeAnew(_ text: RichText, cjkLatinSpacing: Bool) -> ShapedText {
         var utf8: [UInt8] = []
         var spanStarts: [Int] = []
         for span in text.spans {
