@@ -31,9 +31,8 @@ struct Appendix {
                                    rows: rows, style: type.tableStyle, spaceBefore: sheet.sizes.body)))
         let source = language.pick("資料來源：\(context.summit.source)（\(context.summit.heading)）；主題分類：\(context.analysis.themes.count) 類。產製日期：\(context.generated)。",
                                    "Source: \(context.summit.source) (\(context.summit.heading)); \(context.analysis.themes.count) themes. Generated \(context.generated).")
-        var style = type.bodyParagraph
-        style.spaceBefore = sheet.sizes.body
-        blocks.append(.paragraph(context.paragraph(source, type.smallMuted, style)))
+        blocks.append(.paragraph(context.paragraph(source, type.smallMuted, ParagraphStyle(
+            alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: sheet.sizes.body))))
         return Section(blocks: blocks, pageFurniture: furniture)
     }
 }

@@ -17,7 +17,7 @@ public struct LineBreaker: Sendable {
     /// The CJK–Latin gap in em (applied where `ClusterJoin.cjkLatinGap` says).
     public var gapEm: Double
     /// A justified line may not open any gap wider than this (in em); it is set ragged instead.
-    public var maximumStretchEm: Double = 0.5
+    public var maximumStretchEm: Double = 0.25
 
     public init(width: Double, justify: Bool, gapEm: Double) {
         self.width = width
