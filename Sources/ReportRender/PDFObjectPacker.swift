@@ -6,44 +6,38 @@ import CPangoCairo
 /// object uncompressed with a 20-byte cross-reference entry each; for a long brief those
 /// objects are close to half the file.
 ///
-/// It relies only on what Cairo always writes: a classic cross-reference table giving each
-/// object's offset, objects one after the other, and streams that end with `endstream`.
 /// Streams (page content, fonts) are copied byte for byte. Anything unexpected returns nil,
-/// and the caller writes Cairo's file unchanged.
+/// and the caller writes Cairo's file unchanged (see `CairoPDF` for what is expected).
 enum PDFObjectPacker {
     /// Objects per object stream: large enough to compress well, small enough that a reader
     /// opening one page does not inflate much.
     static let objectsPerStream = 200
 
     static func pack(_ input: [UInt8]) -> [UInt8]? {
-        guard let trailer = Trailer(input) else { return nil }
-        // Each object's bytes run from its offset to the next object (or the xref table).
-        let ordered = trailer.offsets.sorted { $0.value < $1.value }
-        var streams: [(number: Int, bytes: ArraySlice<UInt8>)] = []
-        var plain: [(number: Int, body: ArraySlice<UInt8>)] = []
-        for (index, entry) in ordered.enumerated() {
-            let end = index + 1 < ordered.count ? ordered[index + 1].value : trailer.xrefOffset
-            guard entry.value < end, end <= input.count else { return nil }
-            let bytes = input[entry.value..<end]
-            let header = Array("\(entry.key) 0 obj".utf8)
-            guard bytes.starts(with: header), let endobj = lastRange(of: "endobj", in: bytes) else { return nil }
-            let body = bytes[(bytes.startIndex + header.count)..<endobj.lowerBound]
-            if let endstream = lastRange(of: "endstream", in: body), body[endstream.upperBound...].allSatisfy(isWhitespace) {
-                streams.append((entry.key, bytes[bytes.startIndex..<endobj.upperBound]))
-            } else {
-                plain.append((entry.key, trim(body)))
-            }
-        }
+        CairoPDF(input).flatMap(write)
+    }
 
+    /// Writes the objects: streams as they are, everything else in object streams, then a
+    /// cross-reference stream.
+    static func write(_ pdf: CairoPDF) -> [UInt8]? {
         var output: [UInt8] = Array("%PDF-1.5\n%\u{B5}\u{ED}\u{AE}\u{FB}\n".utf8)
-        output.reserveCapacity(input.count)
+        output.reserveCapacity(pdf.objects.values.reduce(0) { $0 + $1.body.count + ($1.streamData?.count ?? 0) })
         var entries: [Int: (type: UInt8, field2: Int, field3: Int)] = [:]
-        for stream in streams {
-            entries[stream.number] = (1, output.count, 0)
-            output.append(contentsOf: stream.bytes)
-            output.append(0x0A)
+        var plain: [Int] = []
+        for number in pdf.order {
+            guard let object = pdf.objects[number] else { continue }
+            guard let data = object.streamData else {
+                plain.append(number)
+                continue
+            }
+            entries[number] = (1, output.count, 0)
+            output.append(contentsOf: "\(number) 0 obj\n".utf8)
+            output.append(contentsOf: object.body)
+            output.append(contentsOf: "\nstream\n".utf8)
+            output.append(contentsOf: data)
+            output.append(contentsOf: "endstream\nendobj\n".utf8)
         }
-        var nextNumber = trailer.size
+        var nextNumber = max(pdf.size, (pdf.objects.keys.max() ?? 0) + 1)
         var start = 0
         while start < plain.count {
             let group = plain[start..<min(start + objectsPerStream, plain.count)]
@@ -51,11 +45,11 @@ enum PDFObjectPacker {
             nextNumber += 1
             var index: [UInt8] = []
             var data: [UInt8] = []
-            for (position, object) in group.enumerated() {
-                index.append(contentsOf: "\(object.number) \(data.count) ".utf8)
-                data.append(contentsOf: object.body)
+            for (position, number) in group.enumerated() {
+                index.append(contentsOf: "\(number) \(data.count) ".utf8)
+                data.append(contentsOf: pdf.objects[number]?.body ?? [])
                 data.append(0x0A)
-                entries[object.number] = (2, streamNumber, position)
+                entries[number] = (2, streamNumber, position)
             }
             index.append(0x0A)
             guard let compressed = deflate(index + data) else { return nil }
@@ -81,8 +75,8 @@ enum PDFObjectPacker {
             rows.append(UInt8(entry.field3 & 0xFF))
         }
         guard let compressedRows = deflate(rows) else { return nil }
-        var dictionary = "<< /Type /XRef /Size \(size) /W [1 4 2] /Root \(trailer.root) 0 R"
-        if let info = trailer.info { dictionary += " /Info \(info) 0 R" }
+        var dictionary = "<< /Type /XRef /Size \(size) /W [1 4 2] /Root \(pdf.root) 0 R"
+        if let info = pdf.info { dictionary += " /Info \(info) 0 R" }
         dictionary += " /Length \(compressedRows.count) /Filter /FlateDecode >>"
         output.append(contentsOf: "\(xrefNumber) 0 obj\n\(dictionary)\nstream\n".utf8)
         output.append(contentsOf: compressedRows)
