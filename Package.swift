@@ -55,6 +55,7 @@ let package = Package(
             name: "ReportExportTests",
             dependencies: ["ReportExport", "ReportTestSupport", .product(name: "CSV", package: "CSV.swift")]
         ),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportLayout", "ReportStyle"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "report", "ReportTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

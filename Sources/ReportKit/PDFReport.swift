@@ -16,9 +16,12 @@ public struct PDFOptions: Sendable {
     /// name when they are not the defaults).
     public var output: String?
     public var allowMissingGlyphs: Bool
+    /// Paint the pages as this many parts on as many threads; nil decides by the page count
+    /// and the cores (tests force 2 on a short brief to check the merge).
+    public var paintParts: Int?
 
     public init(cities: String = "all", style: String = "default", stylesFolder: String = "Styles", language: BriefLanguage.Code = .zhTW,
-                paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
+                paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false, paintParts: Int? = nil) {
         self.cities = cities
         self.style = style
         self.stylesFolder = stylesFolder
@@ -26,6 +29,7 @@ public struct PDFOptions: Sendable {
         self.paper = paper
         self.output = output
         self.allowMissingGlyphs = allowMissingGlyphs
+        self.paintParts = paintParts
     }
 }
 
@@ -36,6 +40,8 @@ public struct PDFResult: Sendable {
     public var warnings: [InputWarning]
     /// Seconds per step (layout, painting, fonts and file), for `--verbose`.
     public var timings: [(step: String, seconds: Double)]
+    /// Threads that painted the pages: 2 when two halves were painted side by side and merged.
+    public var paintThreads: Int
 }
 
 /// How far a long run has got, for a progress line.
@@ -57,7 +63,9 @@ public struct PDFReport {
     }
 
     /// The style sheet with `--paper` applied.
-    public func style() throws(ReportError) -> (StyleSheet, [InputWarning]) {
+    public func style() throws(ReportError) -> (StyleSheet, [InputWarning]) { try Self.style(for: options) }
+
+    static func style(for options: PDFOptions) throws(ReportError) -> (StyleSheet, [InputWarning]) {
         var loaded: (style: StyleSheet, warnings: [InputWarning])
         do {
             loaded = try StyleSheetLoader(stylesFolder: options.stylesFolder).load(options.style)
@@ -80,12 +88,22 @@ public struct PDFReport {
         return "Output/\(name).pdf"
     }
 
-    /// Shapers for a run: one per core when the brief is long enough to be worth it.
-    public func shapers() -> [PangoShaper] {
-        let registry = FontRegistry()
+    /// Shapers for a run: one per core when the brief is long enough to be worth it, the
+    /// first of them `warmed` when there is one.
+    public func shapers(warmed: PangoShaper? = nil) -> [PangoShaper] {
+        let first = warmed ?? PangoShaper(registry: FontRegistry())
         let count = loaded.summit.speakers.count >= 60 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
-        return (0..<count).map { _ in PangoShaper(registry: registry) }
+        return [first] + (1..<max(1, count)).map { _ in PangoShaper(registry: first.registry) }
     }
+
+    /// Two painting threads pay off once painting a part takes longer than the second
+    /// surface's fixed cost (a warm-up page and its fonts, then the merge).
+    func paintParts(pages: Int) -> Int {
+        if let parts = options.paintParts { return parts }
+        return pages >= Self.pagesForTwoPainters && ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
+    }
+
+    static let pagesForTwoPainters = 60
 
     /// Lays the brief out without writing anything (tests inspect the result).
     public func layout(shaper: PangoShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
@@ -118,8 +136,10 @@ public struct PDFReport {
         return (laidOut, style, selectionWarnings + styleWarnings)
     }
 
-    public func run(progress: (@Sendable (PDFProgress) -> Void)? = nil) throws(ReportError) -> PDFResult {
-        let shapers = shapers()
+    /// Writes the brief; `warmUp`, started before the summit was read, supplies a shaper
+    /// that has already paid for fontconfig.
+    public func run(warmUp: ShaperWarmUp? = nil, progress: (@Sendable (PDFProgress) -> Void)? = nil) throws(ReportError) -> PDFResult {
+        let shapers = shapers(warmed: warmUp?.take())
         var timings: [(String, Double)] = []
         var mark = DispatchTime.now().uptimeNanoseconds
         func lap(_ step: String) {
@@ -143,14 +163,16 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
+        var paintThreads = 1
         try AtomicFile.write(to: path) { descriptor in
-            try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, timings: painterTimings,
-                                                                progress: progress.map { report in { report(.written(page: $0, of: $1)) } })
+            paintThreads = try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, parts: paintParts(pages: document.pages.count),
+                                                                timings: painterTimings,
+                                                                progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
-                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })
+                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, paintThreads: paintThreads)
     }
 }

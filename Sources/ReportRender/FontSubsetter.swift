@@ -7,45 +7,63 @@ import ReportLayout
 /// which for Noto Sans CJK is about a megabyte per face. HarfBuzz's subsetter keeps only
 /// the glyphs (and subroutines) in use and numbers them anew; the painter draws through
 /// `glyph(_:of:)`, which maps old ids to new ones.
-final class FontSubsetter {
+final class FontSubsetter: @unchecked Sendable {
     private var library: FT_Library?
     private var faces: [FT_Face] = []
     private var cairoFaces: [OpaquePointer] = []
     private var buffers: [UnsafeMutableRawBufferPointer] = []
-    private var scaledFonts: [Int32: OpaquePointer] = [:]
+    /// The Cairo font per handle, once per painting thread: each thread draws with fonts of
+    /// its own, because Cairo locks a font (and its FreeType face) while drawing with it.
+    private var scaledFonts: [[Int32: OpaquePointer]] = []
     /// Old glyph id → new glyph id, per handle (shared by the handles of one face).
     private var glyphMaps: [Int32: [UInt32: UInt32]] = [:]
+    /// Every glyph of the document, per handle in a fixed order, with the text it stands for.
+    /// Two surfaces that draw this first give Cairo the same glyphs in the same order, so they
+    /// embed byte-identical font subsets (which the merge then keeps once).
+    private(set) var warmUp: [(handle: Int32, glyphs: [(glyph: UInt32, text: [UInt8])])] = []
 
     init() {
         FT_Init_FreeType(&library)
     }
 
     deinit {
-        for font in scaledFonts.values { cairo_scaled_font_destroy(font) }
+        for copy in scaledFonts { for font in copy.values { cairo_scaled_font_destroy(font) } }
         for face in cairoFaces { cairo_font_face_destroy(face) }
         for face in faces { FT_Done_Face(face) }
         if let library { FT_Done_FreeType(library) }
         for buffer in buffers { buffer.deallocate() }
     }
 
-    /// The Cairo font to draw a handle's glyphs with (nil: use Pango's own font).
-    func font(for handle: Int32) -> OpaquePointer? { scaledFonts[handle] }
+    /// The Cairo font for painting thread `copy` to draw a handle's glyphs with (nil: use
+    /// Pango's own font).
+    func font(for handle: Int32, copy: Int) -> OpaquePointer? { copy < scaledFonts.count ? scaledFonts[copy][handle] : nil }
 
     /// The id to draw `glyph` of `handle` with.
     func glyph(_ glyph: UInt32, of handle: Int32) -> UInt32 { glyphMaps[handle]?[glyph] ?? glyph }
 
-    /// Subsets every face used in `document` and makes a Cairo font per handle.
-    func prepare(_ document: LaidOutDocument, registry: FontRegistry) {
+    /// Subsets every face used in `document` and makes a Cairo font per handle, `copies`
+    /// times (one per painting thread).
+    func prepare(_ document: LaidOutDocument, registry: FontRegistry, copies: Int = 1) {
+        scaledFonts = Array(repeating: [:], count: max(1, copies))
         var glyphsByHandle: [Int32: Set<UInt32>] = [:]
+        var texts: [Int32: [UInt32: [UInt8]]] = [:]
         var seen = Set<ObjectIdentifier>()
         for page in document.pages {
             for line in page.textLines where seen.insert(ObjectIdentifier(line.shaped)).inserted {
                 for cluster in line.shaped.clusters {
-                    for glyph in line.shaped.glyphs[cluster.glyphRange] {
+                    let glyphs = line.shaped.glyphs[cluster.glyphRange]
+                    for glyph in glyphs {
                         glyphsByHandle[cluster.font, default: []].insert(glyph.id)
+                    }
+                    // The text a glyph stands for: that of the first cluster it makes alone.
+                    if glyphs.count == 1, let glyph = glyphs.first, texts[cluster.font]?[glyph.id] == nil {
+                        texts[cluster.font, default: [:]][glyph.id] = Array(line.shaped.utf8[cluster.utf8Range])
                     }
                 }
             }
+        }
+        warmUp = glyphsByHandle.keys.sorted().map { handle in
+            (handle, (glyphsByHandle[handle] ?? []).sorted().map { ($0, texts[handle]?[$0] ?? []) })
         }
         // Handles that share a face (one face at several sizes) share one subset.
         var handlesByFace: [String: [Int32]] = [:]
@@ -54,26 +72,56 @@ final class FontSubsetter {
             guard let font = registry.font(handles[0]), let hbFont = pango_font_get_hb_font(font), let face = hb_font_get_face(hbFont) else { continue }
             var glyphs = Set<UInt32>([0])
             for handle in handles { glyphs.formUnion(glyphsByHandle[handle] ?? []) }
-            guard let (cairoFace, map) = subsetFace(face, glyphs: glyphs) else { continue }
-            for handle in handles {
-                guard let original = registry.scaledFont(handle) else { continue }
-                var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
-                cairo_scaled_font_get_font_matrix(original, &fontMatrix)
-                cairo_matrix_init_identity(&ctm)
-                let options = cairo_font_options_create()
-                cairo_scaled_font_get_font_options(original, options)
-                if let scaled = cairo_scaled_font_create(cairoFace, &fontMatrix, &ctm, options),
-                   cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS {
-                    scaledFonts[handle] = scaled
-                    glyphMaps[handle] = map
+            guard let (subset, map) = Self.subsetFace(face, glyphs: glyphs) else { continue }
+            buffers.append(subset)
+            // A face of its own per copy: distinct Cairo fonts, each with its own lock.
+            var made: [[Int32: OpaquePointer]] = []
+            for _ in scaledFonts.indices {
+                guard let cairoFace = cairoFace(subset) else { break }
+                var fonts: [Int32: OpaquePointer] = [:]
+                for handle in handles {
+                    guard let original = registry.scaledFont(handle) else { continue }
+                    var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+                    cairo_scaled_font_get_font_matrix(original, &fontMatrix)
+                    cairo_matrix_init_identity(&ctm)
+                    let options = cairo_font_options_create()
+                    cairo_scaled_font_get_font_options(original, options)
+                    if let scaled = cairo_scaled_font_create(cairoFace, &fontMatrix, &ctm, options) {
+                        if cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS { fonts[handle] = scaled } else { cairo_scaled_font_destroy(scaled) }
+                    }
+                    cairo_font_options_destroy(options)
                 }
-                cairo_font_options_destroy(options)
+                made.append(fonts)
+            }
+            // Every copy draws a handle with the subset, or none does (the new ids only fit the subset).
+            for handle in handles {
+                if made.count == scaledFonts.count, made.allSatisfy({ $0[handle] != nil }) {
+                    for copy in made.indices { scaledFonts[copy][handle] = made[copy][handle] }
+                    glyphMaps[handle] = map
+                } else {
+                    for copy in made.indices { made[copy][handle].map(cairo_scaled_font_destroy) }
+                }
             }
         }
     }
 
-    private func subsetFace(_ face: OpaquePointer, glyphs: Set<UInt32>) -> (OpaquePointer, [UInt32: UInt32])? {
-        guard let library, let input = hb_subset_input_create_or_fail() else { return nil }
+    /// A FreeType face and a Cairo face on the subset's bytes.
+    private func cairoFace(_ subset: UnsafeMutableRawBufferPointer) -> OpaquePointer? {
+        var ftFace: FT_Face?
+        guard let library, FT_New_Memory_Face(library, subset.bindMemory(to: FT_Byte.self).baseAddress, FT_Long(subset.count), 0, &ftFace) == 0,
+              let ftFace else { return nil }
+        guard let cairoFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
+            FT_Done_Face(ftFace)
+            return nil
+        }
+        faces.append(ftFace)
+        cairoFaces.append(cairoFace)
+        return cairoFace
+    }
+
+    /// The subset font's bytes (kept until the subsetter goes) and the old → new glyph ids.
+    private static func subsetFace(_ face: OpaquePointer, glyphs: Set<UInt32>) -> (UnsafeMutableRawBufferPointer, [UInt32: UInt32])? {
+        guard let input = hb_subset_input_create_or_fail() else { return nil }
         defer { hb_subset_input_destroy(input) }
         let glyphSet = hb_subset_input_glyph_set(input)
         for glyph in glyphs { hb_set_add(glyphSet, glyph) }
@@ -81,7 +129,7 @@ final class FontSubsetter {
         // Layout tables are for shaping, which is done: drop them, and with them any glyphs
         // a substitution could reach (so the subset holds exactly the glyphs asked for).
         let drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "morx", "kerx"] {
+        for tag in ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "morx", "kerx", "cmap"] {
             let c = Array(tag.utf8).map { CChar(bitPattern: $0) }
             hb_set_add(drop, report_hb_tag(c[0], c[1], c[2], c[3]))
         }
@@ -105,19 +153,7 @@ final class FontSubsetter {
         guard let data = hb_blob_get_data(blob, &length), length > 0 else { return nil }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(length), alignment: 8)
         buffer.copyMemory(from: UnsafeRawBufferPointer(start: data, count: Int(length)))
-        var ftFace: FT_Face?
-        guard FT_New_Memory_Face(library, buffer.bindMemory(to: FT_Byte.self).baseAddress, FT_Long(length), 0, &ftFace) == 0, let ftFace else {
-            buffer.deallocate()
-            return nil
-        }
-        guard let cairoFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
-            FT_Done_Face(ftFace)
-            buffer.deallocate()
-            return nil
-        }
-        buffers.append(buffer)
-        faces.append(ftFace)
-        cairoFaces.append(cairoFace)
-        return (cairoFace, map)
+        return (buffer, map)
     }
 }
+

@@ -25,6 +25,10 @@ struct PDFCommand: ParsableCommand {
     @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
     var allowMissingGlyphs = false
 
+    @Option(help: ArgumentHelp("Paint with this many threads (1 or 2; default: 2 for long briefs on 2+ cores).", valueName: "n",
+                               visibility: .hidden))
+    var paintThreads: Int?
+
     /// A long brief takes seconds: say how far it is (on a terminal only, never on stdout).
     static func progressLine(_ console: Console) -> (@Sendable (PDFProgress) -> Void)? {
         guard console.showsProgress else { return nil }
@@ -43,18 +47,20 @@ struct PDFCommand: ParsableCommand {
         guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "zh" else {
             throw ValidationError("unknown language '\(lang)': use zh-TW or en")
         }
+        if let paintThreads, !(1...2).contains(paintThreads) { throw ValidationError("--paint-threads must be 1 or 2") }
     }
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
-            let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
-            console.warn(loaded.warnings)
             let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
             let options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
-                                     allowMissingGlyphs: allowMissingGlyphs)
+                                     allowMissingGlyphs: allowMissingGlyphs, paintParts: paintThreads)
+            let warmUp = ShaperWarmUp(options: options)
+            let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
+            console.warn(loaded.warnings)
             let report = PDFReport(loaded: loaded, options: options)
             let progress = loaded.summit.speakers.count >= 100 ? Self.progressLine(console) : nil
-            let result = try console.timed("layout and PDF") { () throws(ReportError) in try report.run(progress: progress) }
+            let result = try console.timed("layout and PDF") { () throws(ReportError) in try report.run(warmUp: warmUp, progress: progress) }
             console.warn(result.warnings)
             for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }
             console.info("\(result.pages) pages")

@@ -118,4 +118,59 @@ struct PDFBriefTests {
         let info = try ToolRun.run("pdfinfo", ["-isodates", folder + "/a.pdf"]).stdout
         #expect(info.contains("CreationDate:    2021-03-22T16:00:00"))
     }
+
+    /// Two painting threads write two PDFs that are merged into one: it must be the same
+    /// brief, page for page and pixel for pixel, with one copy of each font, every
+    /// destination on its page and an intact file.
+    @Test func paintingOnTwoThreadsGivesTheSameBrief() throws {
+        let folder = Repository.temporaryFolder("two-painters")
+        var paths: [String] = []
+        for parts in [1, 2] {
+            var options = BriefFixtures.options(output: folder + "/parts-\(parts).pdf")
+            options.paintParts = parts
+            let result = try PDFReport(loaded: BriefFixtures.loaded, options: options, clock: BriefFixtures.clock).run()
+            #expect(result.paintThreads == parts, "the halves were not merged")
+            paths.append(options.output ?? "")
+        }
+        let (whole, merged) = (paths[0], paths[1])
+        let check = try ToolRun.run("qpdf", ["--check", merged])
+        #expect(check.status == 0 && check.stdout.contains("No syntax or stream encoding errors"), "\(check.stdout)\(check.stderr)")
+        #expect(try ToolRun.run("pdfinfo", [merged]).stdout.contains("Pages:           \(brief.document.pages.count)"))
+        #expect(try BriefFixtures.text(merged) == BriefFixtures.text(whole))
+        let dests = try ToolRun.run("pdfinfo", ["-dests", merged]).stdout
+        #expect(dests == (try ToolRun.run("pdfinfo", ["-dests", whole]).stdout))
+        #expect(dests.contains("\"speaker-13\""), "a destination from the second part")
+
+        // One subset per face, as when painted whole (the second part's copies are dropped).
+        func faces(_ path: String) throws -> [String] {
+            try ToolRun.run("pdffonts", [path]).stdout.split(separator: "\n").dropFirst(2).map { line in
+                let name = line.split(separator: " ")[0]
+                return String(name.split(separator: "+").last ?? name) + " " + String(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+            }.sorted()
+        }
+        #expect(try faces(merged) == faces(whole))
+
+        // The outline and the links still land on the right pages.
+        func outline(_ path: String) throws -> [Int] {
+            let json = try ToolRun.run("qpdf", ["--json", "--json-key=outlines", path]).stdout
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            func walk(_ entries: [[String: Any]]) -> [Int] {
+                entries.flatMap { [($0["destpageposfrom1"] as? Int) ?? -1] + walk(($0["kids"] as? [[String: Any]]) ?? []) }
+            }
+            return walk((root["outlines"] as? [[String: Any]]) ?? [])
+        }
+        #expect(try outline(merged) == outline(whole))
+        #expect(try outline(merged).count == 5 + 12 + 13)
+
+        // Every page looks the same.
+        for (path, prefix) in [(whole, "whole"), (merged, "merged")] {
+            #expect(try ToolRun.run("pdftoppm", ["-r", "30", "-png", path, folder + "/" + prefix]).status == 0)
+        }
+        for page in 1...brief.document.pages.count {
+            let name = String(format: "-%02d.png", page)
+            let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/whole" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: folder + "/merged" + name))
+            #expect(a == b, "page \(page) differs")
+        }
+    }
 }
