@@ -20,14 +20,18 @@ enum PDFMerger {
               let kids = pageList(of: pages, in: merged), let partKids = pageList(of: partPages, in: part),
               kids.count == secondFrom + 1, partKids.count == document.pages.count - secondFrom + 1 else { return nil }
 
-        // Part two's fonts that part one has too, byte for byte with all they refer to.
-        var firstFonts: [[UInt8]: Int] = [:]
+        // Part two's fonts that part one has too, byte for byte with all they refer to. (By
+        // length first: hashing a font program of a few hundred kilobytes costs more than
+        // comparing it.)
+        var firstFonts: [Int: [(form: [UInt8], number: Int)]] = [:]
         for number in merged.order where isFont(merged.objects[number]) {
-            if let key = canonicalForm(of: number, in: merged) { firstFonts[key] = number }
+            if let form = canonicalForm(of: number, in: merged) { firstFonts[form.count, default: []].append((form, number)) }
         }
         var shared: [Int: Int] = [:]
         for number in part.order where isFont(part.objects[number]) {
-            if let key = canonicalForm(of: number, in: part), let match = firstFonts[key] { shared[number] = match }
+            if let form = canonicalForm(of: number, in: part), let match = firstFonts[form.count]?.first(where: { $0.form == form }) {
+                shared[number] = match.number
+            }
         }
 
         // Part two's objects that its pages need (not its page tree, not shared fonts), numbered after part one's.

@@ -94,26 +94,23 @@ enum PDFObjectPacker {
 
         init?(_ input: [UInt8]) {
             guard let startxref = PDFObjectPacker.lastRange(of: "startxref", in: input[...]) else { return nil }
-            let tail = String(decoding: input[startxref.upperBound...], as: UTF8.self)
+            let tail = String(decoding: input[startxref.upperBound...].prefix(40), as: UTF8.self)
             guard let offset = tail.split(whereSeparator: \.isWhitespace).first.flatMap({ Int($0) }), offset < input.count else { return nil }
             xrefOffset = offset
-            let table = String(decoding: input[offset..<startxref.lowerBound], as: UTF8.self)
-            var lines = table.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: [" ", "\r"]) }
-            guard lines.first == "xref" else { return nil }
-            lines.removeFirst()
-            var index = 0
-            while index < lines.count, !lines[index].hasPrefix("trailer") {
-                let subsection = lines[index].split(separator: " ").compactMap { Int($0) }
-                guard subsection.count == 2 else { return nil }
-                for k in 0..<subsection[1] {
-                    guard index + 1 + k < lines.count else { return nil }
-                    let fields = lines[index + 1 + k].split(separator: " ")
-                    guard fields.count == 3, let position = Int(fields[0]) else { return nil }
-                    if fields[2] == "n" { offsets[subsection[0] + k] = position }
+            // Read bytes, not lines: a long brief has tens of thousands of 20-byte entries.
+            var reader = ByteReader(bytes: input, index: offset, end: startxref.lowerBound)
+            guard reader.word() == "xref" else { return nil }
+            while true {
+                reader.skipWhitespace()
+                if reader.peek(is: "trailer") { break }
+                guard let first = reader.integer(), let count = reader.integer() else { return nil }
+                for k in 0..<count {
+                    guard let position = reader.integer(), reader.integer() != nil else { return nil }
+                    let kind = reader.word()
+                    if kind == "n" { offsets[first + k] = position } else if kind != "f" { return nil }
                 }
-                index += 1 + subsection[1]
             }
-            let trailerText = lines[index...].joined(separator: " ")
+            let trailerText = String(decoding: input[reader.index..<startxref.lowerBound], as: UTF8.self)
             guard !trailerText.contains("/Encrypt"), !trailerText.contains("/Prev"),
                   let size = Self.integer(after: "/Size", in: trailerText), let root = Self.integer(after: "/Root", in: trailerText) else { return nil }
             self.size = size
@@ -124,6 +121,40 @@ enum PDFObjectPacker {
         static func integer(after key: String, in text: String) -> Int? {
             guard let range = text.range(of: key) else { return nil }
             return text[range.upperBound...].split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) }
+        }
+    }
+
+    /// Whitespace-separated tokens of the cross-reference table.
+    struct ByteReader {
+        let bytes: [UInt8]
+        var index: Int
+        let end: Int
+
+        mutating func skipWhitespace() {
+            while index < end, PDFObjectPacker.isWhitespace(bytes[index]) { index += 1 }
+        }
+
+        mutating func word() -> String {
+            skipWhitespace()
+            let start = index
+            while index < end, !PDFObjectPacker.isWhitespace(bytes[index]) { index += 1 }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        mutating func integer() -> Int? {
+            skipWhitespace()
+            var value = 0, digits = 0
+            while index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9"), digits < 12 {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+                digits += 1
+            }
+            return digits > 0 && (index == end || PDFObjectPacker.isWhitespace(bytes[index])) ? value : nil
+        }
+
+        func peek(is word: String) -> Bool {
+            let pattern = Array(word.utf8)
+            return index + pattern.count <= end && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
         }
     }
 
