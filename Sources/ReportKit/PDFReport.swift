@@ -16,7 +16,7 @@ public struct PDFOptions: Sendable {
     /// name when they are not the defaults).
     public var output: String?
     public var allowMissingGlyphs: Bool
-    /// Paint the pages as this many parts on as many threads; nil decides by the page count
+    /// Paint the pages as this many parts at once (the second in a child process); nil decides by the page count
     /// and the cores (tests force 2 on a short brief to check the merge).
     public var paintParts: Int?
 
@@ -40,8 +40,8 @@ public struct PDFResult: Sendable {
     public var warnings: [InputWarning]
     /// Seconds per step (layout, painting, fonts and file), for `--verbose`.
     public var timings: [(step: String, seconds: Double)]
-    /// Threads that painted the pages: 2 when two halves were painted side by side and merged.
-    public var paintThreads: Int
+    /// Parts the pages were painted in: 2 when two halves were painted at once and merged.
+    public var paintedParts: Int
 }
 
 /// How far a long run has got, for a progress line.
@@ -96,8 +96,8 @@ public struct PDFReport {
         return [first] + (1..<max(1, count)).map { _ in PangoShaper(registry: first.registry) }
     }
 
-    /// Two painting threads pay off once painting a part takes longer than the second
-    /// surface's fixed cost (a warm-up page and its fonts, then the merge).
+    /// Painting two halves at once pays off once a half takes longer than the second part's
+    /// fixed cost (a child process, a warm-up page and its fonts, then the merge).
     func paintParts(pages: Int) -> Int {
         if let parts = options.paintParts { return parts }
         return pages >= Self.pagesForTwoPainters && ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
@@ -163,9 +163,9 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
-        var paintThreads = 1
+        var paintedParts = 1
         try AtomicFile.write(to: path) { descriptor in
-            paintThreads = try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, parts: paintParts(pages: document.pages.count),
+            paintedParts = try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, parts: paintParts(pages: document.pages.count),
                                                                 timings: painterTimings,
                                                                 progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
         }
@@ -173,6 +173,6 @@ public struct PDFReport {
         withExtendedLifetime(shapers) {}
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
-                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, paintThreads: paintThreads)
+                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, paintedParts: paintedParts)
     }
 }

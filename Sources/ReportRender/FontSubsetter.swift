@@ -7,14 +7,12 @@ import ReportLayout
 /// which for Noto Sans CJK is about a megabyte per face. HarfBuzz's subsetter keeps only
 /// the glyphs (and subroutines) in use and numbers them anew; the painter draws through
 /// `glyph(_:of:)`, which maps old ids to new ones.
-final class FontSubsetter: @unchecked Sendable {
+final class FontSubsetter {
     private var library: FT_Library?
     private var faces: [FT_Face] = []
     private var cairoFaces: [OpaquePointer] = []
     private var buffers: [UnsafeMutableRawBufferPointer] = []
-    /// The Cairo font per handle, once per painting thread: each thread draws with fonts of
-    /// its own, because Cairo locks a font (and its FreeType face) while drawing with it.
-    private var scaledFonts: [[Int32: OpaquePointer]] = []
+    private var scaledFonts: [Int32: OpaquePointer] = [:]
     /// Old glyph id → new glyph id, per handle (shared by the handles of one face).
     private var glyphMaps: [Int32: [UInt32: UInt32]] = [:]
     /// Every glyph of the document, per handle in a fixed order, with the text it stands for.
@@ -27,24 +25,21 @@ final class FontSubsetter: @unchecked Sendable {
     }
 
     deinit {
-        for copy in scaledFonts { for font in copy.values { cairo_scaled_font_destroy(font) } }
+        for font in scaledFonts.values { cairo_scaled_font_destroy(font) }
         for face in cairoFaces { cairo_font_face_destroy(face) }
         for face in faces { FT_Done_Face(face) }
         if let library { FT_Done_FreeType(library) }
         for buffer in buffers { buffer.deallocate() }
     }
 
-    /// The Cairo font for painting thread `copy` to draw a handle's glyphs with (nil: use
-    /// Pango's own font).
-    func font(for handle: Int32, copy: Int) -> OpaquePointer? { copy < scaledFonts.count ? scaledFonts[copy][handle] : nil }
+    /// The Cairo font to draw a handle's glyphs with (nil: use Pango's own font).
+    func font(for handle: Int32) -> OpaquePointer? { scaledFonts[handle] }
 
     /// The id to draw `glyph` of `handle` with.
     func glyph(_ glyph: UInt32, of handle: Int32) -> UInt32 { glyphMaps[handle]?[glyph] ?? glyph }
 
-    /// Subsets every face used in `document` and makes a Cairo font per handle, `copies`
-    /// times (one per painting thread).
-    func prepare(_ document: LaidOutDocument, registry: FontRegistry, copies: Int = 1) {
-        scaledFonts = Array(repeating: [:], count: max(1, copies))
+    /// Subsets every face used in `document` and makes a Cairo font per handle.
+    func prepare(_ document: LaidOutDocument, registry: FontRegistry) {
         var glyphsByHandle: [Int32: Set<UInt32>] = [:]
         var texts: [Int32: [UInt32: [UInt8]]] = [:]
         var seen = Set<ObjectIdentifier>()
@@ -74,33 +69,23 @@ final class FontSubsetter: @unchecked Sendable {
             for handle in handles { glyphs.formUnion(glyphsByHandle[handle] ?? []) }
             guard let (subset, map) = Self.subsetFace(face, glyphs: glyphs) else { continue }
             buffers.append(subset)
-            // A face of its own per copy: distinct Cairo fonts, each with its own lock.
-            var made: [[Int32: OpaquePointer]] = []
-            for _ in scaledFonts.indices {
-                guard let cairoFace = cairoFace(subset) else { break }
-                var fonts: [Int32: OpaquePointer] = [:]
-                for handle in handles {
-                    guard let original = registry.scaledFont(handle) else { continue }
-                    var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
-                    cairo_scaled_font_get_font_matrix(original, &fontMatrix)
-                    cairo_matrix_init_identity(&ctm)
-                    let options = cairo_font_options_create()
-                    cairo_scaled_font_get_font_options(original, options)
-                    if let scaled = cairo_scaled_font_create(cairoFace, &fontMatrix, &ctm, options) {
-                        if cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS { fonts[handle] = scaled } else { cairo_scaled_font_destroy(scaled) }
-                    }
-                    cairo_font_options_destroy(options)
-                }
-                made.append(fonts)
-            }
-            // Every copy draws a handle with the subset, or none does (the new ids only fit the subset).
+            guard let cairoFace = cairoFace(subset) else { continue }
             for handle in handles {
-                if made.count == scaledFonts.count, made.allSatisfy({ $0[handle] != nil }) {
-                    for copy in made.indices { scaledFonts[copy][handle] = made[copy][handle] }
-                    glyphMaps[handle] = map
-                } else {
-                    for copy in made.indices { made[copy][handle].map(cairo_scaled_font_destroy) }
+                guard let original = registry.scaledFont(handle) else { continue }
+                var fontMatrix = cairo_matrix_t(), ctm = cairo_matrix_t()
+                cairo_scaled_font_get_font_matrix(original, &fontMatrix)
+                cairo_matrix_init_identity(&ctm)
+                let options = cairo_font_options_create()
+                cairo_scaled_font_get_font_options(original, options)
+                if let scaled = cairo_scaled_font_create(cairoFace, &fontMatrix, &ctm, options) {
+                    if cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS {
+                        scaledFonts[handle] = scaled
+                        glyphMaps[handle] = map
+                    } else {
+                        cairo_scaled_font_destroy(scaled)
+                    }
                 }
+                cairo_font_options_destroy(options)
             }
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
 import ReportLayout
 
-/// Joins the two PDFs that two threads painted from one document into the PDF that
-/// painting it whole would give. Cairo paints one surface on one thread, and painting is
-/// most of a long brief's time: two surfaces on two cores halve it.
+/// Joins the two PDFs painted at once from one document (the second half in a child
+/// process, see `PartProcess`) into the PDF that painting it whole would give. Cairo paints
+/// one surface on one thread, and painting is most of a long brief's time: two surfaces on
+/// two cores halve it.
 ///
 /// Part one carries everything document-wide: metadata, structure tags, links, named
 /// destinations and the outline; part two holds pages only. Each part opens with a warm-up

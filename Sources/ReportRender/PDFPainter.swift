@@ -22,45 +22,46 @@ public struct PDFPainter: Sendable {
     /// Writes the PDF to an open file descriptor; throws with the system's reason if a
     /// write fails (disk full, file too large).
     ///
-    /// With `parts: 2` a long document is painted as two halves on two threads, each on a
-    /// Cairo surface of its own (Cairo paints one surface on one thread), and the halves are
-    /// merged; the result is the same document as painting it whole. Returns the number of
-    /// parts actually merged (1 when the document was painted whole).
+    /// With `parts: 2` a long document is painted in two halves at once, the second in a
+    /// child process (Cairo paints a surface on one thread, and two threads of one process
+    /// can deadlock in its glyph cache: see `PartProcess`), and the halves are merged; the
+    /// result is the same document as painting it whole. Returns the number of parts that
+    /// were merged (1 when the document was painted whole).
     @discardableResult
     public func paint(_ document: LaidOutDocument, to descriptor: Int32, parts: Int = 1, timings: PainterTimings? = nil,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RenderError) -> Int {
         let subsetter = FontSubsetter()
-        let split = parts >= 2 ? Self.splitPoint(document) : nil
-        subsetter.prepare(document, registry: registry, copies: split == nil ? 1 : 2)
+        subsetter.prepare(document, registry: registry)
         timings?.lap("subset fonts")
+        let fonts = FontTable(registry: registry, subsetter: subsetter)
         var output: [UInt8]?
         var painted = 1
-        if let split {
+        if parts >= 2, let split = Self.splitPoint(document) {
             let counter = PageCounter(total: document.pages.count, report: progress)
-            let results = PartResults()
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                let range = part == 0 ? 0..<split : split..<document.pages.count
-                let fonts = FontTable(registry: registry, subsetter: subsetter, copy: part)
-                let start = DispatchTime.now().uptimeNanoseconds
-                let result = Result { () throws(RenderError) in
-                    try paintPart(document, range, first: part == 0, warmUp: true, fonts: fonts, counter: counter)
-                }
-                results.set(part, result, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            let total = document.pages.count
+            let child = PartProcess.start(counting: counter, total: total) { childCounter throws(RenderError) in
+                try paintPart(document, split..<total, first: false, warmUp: true, fonts: fonts, counter: childCounter)
             }
-            timings?.lap(String(format: "paint pages 1–%d and %d–%d on two threads (%.2f s, %.2f s)", split, split + 1, document.pages.count,
-                                results.seconds(0), results.seconds(1)))
-            if let first = try results.value(0), let second = try results.value(1),
-               let merged = PDFMerger.merge(first: first, second: second, secondFrom: split, document: document) {
-                output = PDFObjectPacker.write(merged)
-                painted = 2
-                timings?.lap("merge and pack objects")
-            } else {
-                timings?.lap("merge not possible: painting whole")
+            if let child {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let first = try paintPart(document, 0..<split, first: true, warmUp: true, fonts: fonts, counter: counter)
+                let own = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                // The child paints about as much: far longer means something is wrong with it.
+                let second = child.finish(timeout: max(10, 4 * own))
+                timings?.lap(String(format: "paint pages 1–%d here and %d–%d in a child process (%.2f s, %.2f s; child: peak %.0f MiB, own %.0f MiB)",
+                                    split, split + 1, total, own, child.seconds, Double(child.peakMemory) / 1_048_576,
+                                    Double(child.privateMemory) / 1_048_576))
+                if let second, let merged = PDFMerger.merge(first: first, second: second, secondFrom: split, document: document) {
+                    output = PDFObjectPacker.write(merged)
+                    painted = 2
+                    timings?.lap("merge and pack objects")
+                } else {
+                    timings?.lap("the halves could not be merged: painting whole")
+                }
             }
         }
         if output == nil {
             let counter = PageCounter(total: document.pages.count, report: progress)
-            let fonts = FontTable(registry: registry, subsetter: subsetter, copy: 0)
             let bytes = try paintPart(document, 0..<document.pages.count, first: true, warmUp: false, fonts: fonts, counter: counter)
             timings?.lap("paint pages")
             output = PDFObjectPacker.pack(bytes) ?? bytes
@@ -372,15 +373,12 @@ struct GlyphBatch {
     }
 }
 
-/// The Cairo font for each shaper handle, for one painting thread: the subset face when
-/// there is one.
-struct FontTable: @unchecked Sendable {
+/// The Cairo font for each shaper handle: the subset face when there is one.
+struct FontTable {
     let registry: FontRegistry
     let subsetter: FontSubsetter
-    /// Which of the subsetter's copies of the fonts this thread draws with.
-    let copy: Int
 
-    func font(_ handle: Int32) -> OpaquePointer? { subsetter.font(for: handle, copy: copy) ?? registry.scaledFont(handle) }
+    func font(_ handle: Int32) -> OpaquePointer? { subsetter.font(for: handle) ?? registry.scaledFont(handle) }
 
     func glyph(_ glyph: UInt32, of handle: Int32) -> UInt32 { subsetter.glyph(glyph, of: handle) }
 }
@@ -399,7 +397,7 @@ public final class PainterTimings: @unchecked Sendable {
     }
 }
 
-/// Counts pages painted by either thread, for the progress line.
+/// Counts pages painted by either part, for the progress line.
 final class PageCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
@@ -417,27 +415,6 @@ final class PageCounter: @unchecked Sendable {
             return done
         }
         report?(count, total)
-    }
-}
-
-/// The bytes each part's thread produced (or its error), and how long it took.
-final class PartResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Int: Result<[UInt8], RenderError>] = [:]
-    private var durations: [Int: Double] = [:]
-
-    func set(_ part: Int, _ result: Result<[UInt8], RenderError>, seconds: Double) {
-        lock.withLock {
-            results[part] = result
-            durations[part] = seconds
-        }
-    }
-
-    func seconds(_ part: Int) -> Double { lock.withLock { durations[part] ?? 0 } }
-
-    func value(_ part: Int) throws(RenderError) -> [UInt8]? {
-        guard let result = lock.withLock({ results[part] }) else { return nil }
-        return try result.get()
     }
 }
 

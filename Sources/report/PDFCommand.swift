@@ -25,9 +25,9 @@ struct PDFCommand: ParsableCommand {
     @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
     var allowMissingGlyphs = false
 
-    @Option(help: ArgumentHelp("Paint with this many threads (1 or 2; default: 2 for long briefs on 2+ cores).", valueName: "n",
+    @Option(help: ArgumentHelp("Paint in this many parts at once (1 or 2; default: 2 for long briefs on 2+ cores).", valueName: "n",
                                visibility: .hidden))
-    var paintThreads: Int?
+    var paintParts: Int?
 
     /// A long brief takes seconds: say how far it is (on a terminal only, never on stdout).
     static func progressLine(_ console: Console) -> (@Sendable (PDFProgress) -> Void)? {
@@ -47,14 +47,14 @@ struct PDFCommand: ParsableCommand {
         guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "zh" else {
             throw ValidationError("unknown language '\(lang)': use zh-TW or en")
         }
-        if let paintThreads, !(1...2).contains(paintThreads) { throw ValidationError("--paint-threads must be 1 or 2") }
+        if let paintParts, !(1...2).contains(paintParts) { throw ValidationError("--paint-parts must be 1 or 2") }
     }
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
             let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
             let options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
-                                     allowMissingGlyphs: allowMissingGlyphs, paintParts: paintThreads)
+                                     allowMissingGlyphs: allowMissingGlyphs, paintParts: paintParts)
             let warmUp = ShaperWarmUp(options: options)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
@@ -64,6 +64,8 @@ struct PDFCommand: ParsableCommand {
             console.warn(result.warnings)
             for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }
             console.info("\(result.pages) pages")
+            var usage = rusage()
+            if getrusage(RUSAGE_SELF.rawValue, &usage) == 0 { console.info(String(format: "peak memory: %.0f MiB", Double(usage.ru_maxrss) / 1024)) }
             console.output(result.path)
         }
     }
