@@ -119,8 +119,18 @@ final class FontSubsetter {
             hb_set_add(drop, report_hb_tag(c[0], c[1], c[2], c[3]))
         }
         hb_set_clear(hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG))
+        // Glyphs are drawn by id, so the subset needs no character map; and a plan made from
+        // the face with its cmap reads all 44,000 of its mappings first (a tenth of the
+        // 2021 brief's run). The plan is made from a view of the face without one.
+        guard let source = hb_face_create_for_tables({ _, tag, original in
+            guard let original, tag != 0x636D_6170 else { return hb_blob_get_empty() }   // 'cmap'
+            return hb_face_reference_table(OpaquePointer(original), tag)
+        }, UnsafeMutableRawPointer(face), nil) else { return nil }
+        defer { hb_face_destroy(source) }
+        hb_face_set_upem(source, hb_face_get_upem(face))
+        hb_face_set_glyph_count(source, hb_face_get_glyph_count(face))
         // The plan says which new id each old glyph gets (the subset may add a composite's parts).
-        guard let plan = hb_subset_plan_create_or_fail(face, input) else { return nil }
+        guard let plan = hb_subset_plan_create_or_fail(source, input) else { return nil }
         defer { hb_subset_plan_destroy(plan) }
         let oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan)
         var map: [UInt32: UInt32] = [:]
