@@ -31,7 +31,7 @@ let package = Package(
         // Document blocks -> pages of positioned items. Knows nothing of Cairo.
         .target(name: "ReportLayout", dependencies: ["ReportStyle"]),
         // The only module that talks to Cairo and Pango: the shaper and the PDF painter.
-        .target(name: "ReportRender", dependencies: ["CPangoCairo", "ReportLayout", "ReportStyle"]),
+        .target(name: "ReportRender", dependencies: ["CPangoCairo", "InputSupport", "ReportLayout", "ReportStyle"]),
         // CSV files for spreadsheets.
         .target(name: "ReportExport", dependencies: ["SummitModel", "SummitAnalysis"]),
         // The facade the command line calls.

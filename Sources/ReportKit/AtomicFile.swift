@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import InputSupport
 
 /// Writes files so that a reader only ever sees the old file or the complete new one:
 /// the bytes go to a temporary file in the same folder, which is synced and renamed over
@@ -91,18 +92,7 @@ public enum AtomicFile {
 
     /// Writes bytes to a descriptor, reporting the system's reason when it fails.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(ReportError) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBufferPointer { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw ReportError(.output, String(cString: strerror(errno)))
-            }
-            written += result
-        }
+        if let reason = DescriptorWriter.write(bytes, to: descriptor) { throw ReportError(.output, reason) }
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CPangoCairo
+import InputSupport
 import Foundation
 import Dispatch
 import ReportLayout
@@ -10,9 +11,10 @@ import ReportStyle
 /// Paints laid-out pages into a PDF with Cairo. It draws what the layout placed, with the
 /// glyphs the shaper chose, and does nothing else: no measuring, no decisions.
 ///
-/// The whole document is wrapped in a `Document` structure tag (links outside one break
-/// the cross-reference table in cairo 1.16); links go to named destinations (links by page
-/// number come out dead); the creation date is set, so output is byte-identical run to run.
+/// The document is wrapped in a `Document` structure tag (links outside one break the
+/// cross-reference table in cairo 1.16; painted in two halves, the tag spans the first,
+/// which holds every link); links go to named destinations (links by page number come out
+/// dead); the creation date is set, so output is byte-identical run to run.
 public struct PDFPainter: Sendable {
     /// The fonts the text was shaped with.
     public let registry: FontRegistry
@@ -44,7 +46,13 @@ public struct PDFPainter: Sendable {
             }
             if let child {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let first = try paintPart(document, 0..<split, first: true, warmUp: true, fonts: fonts, counter: counter)
+                let first: [UInt8]
+                do {
+                    first = try paintPart(document, 0..<split, first: true, warmUp: true, fonts: fonts, counter: counter)
+                } catch {
+                    child.stop()
+                    throw error
+                }
                 let own = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 // The child paints about as much: far longer means something is wrong with it.
                 let second = child.finish(timeout: max(10, 4 * own))
@@ -68,7 +76,7 @@ public struct PDFPainter: Sendable {
             timings?.lap("pack objects")
         }
         withExtendedLifetime(subsetter) {}
-        if let reason = Self.write(output ?? [], to: descriptor) { throw RenderError("writing the PDF failed: \(reason)") }
+        if let reason = DescriptorWriter.write(output ?? [], to: descriptor) { throw RenderError("writing the PDF failed: \(reason)") }
         timings?.lap("write file")
         return painted
     }
@@ -421,25 +429,6 @@ final class PageCounter: @unchecked Sendable {
 /// Where Cairo's PDF bytes go until they are packed and written.
 final class PDFBuffer {
     var bytes: [UInt8] = []
-}
-
-extension PDFPainter {
-    /// Writes all of `bytes`; the system's reason when it cannot (disk full, file too large).
-    static func write(_ bytes: [UInt8], to descriptor: Int32) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBufferPointer { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                return String(cString: strerror(errno))
-            }
-            written += result
-        }
-        return nil
-    }
 }
 
 public struct RenderError: Error, CustomStringConvertible {

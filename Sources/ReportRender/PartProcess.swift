@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CPangoCairo
+import InputSupport
 import Dispatch
 import Foundation
 
@@ -13,11 +14,12 @@ import Foundation
 /// waiting for the cache, deadlocks with it. A long brief with many distinct characters
 /// fills the cache. A child process has Cairo's state to itself.
 ///
-/// The child is forked before anything is painted, when no other thread holds a lock; it
-/// paints, writes its PDF into an anonymous in-memory file, reports each finished page
-/// over a pipe (for the progress line), and exits without running any clean-up. The parent
-/// gives up on a child that fails or takes far longer than its own half (it is killed),
-/// and the caller then paints the whole document itself.
+/// The child is forked before anything is painted (in `report pdf` no other thread is at
+/// work then); it paints, writes its PDF into an anonymous in-memory file, reports each
+/// finished page over a pipe (for the progress line), and exits without running any
+/// clean-up. The parent gives up on a child that fails or takes far longer than its own
+/// half (it is killed: say a lock another thread held at the fork), and the caller then
+/// paints the whole document itself.
 final class PartProcess {
     private let pid: pid_t
     private let output: Int32
@@ -57,7 +59,7 @@ final class PartProcess {
                 var header = [UInt8](repeating: 0, count: 8)
                 let own = Self.privateMemory()
                 for index in 0..<8 { header[index] = UInt8(truncatingIfNeeded: own >> (8 * index)) }
-                _exit(PDFPainter.write(header, to: output) == nil && PDFPainter.write(bytes, to: output) == nil ? 0 : 1)
+                _exit(DescriptorWriter.write(header, to: output) == nil && DescriptorWriter.write(bytes, to: output) == nil ? 0 : 1)
             } catch {
                 _exit(1)
             }
@@ -155,6 +157,14 @@ final class PartProcess {
             total += line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * 1024 } ?? 0
         }
         return total
+    }
+
+    /// Stops the child and reaps it (the parent's own half failed).
+    func stop() {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        reader.wait()
     }
 
     /// Seconds since the child was started.
