@@ -33,7 +33,10 @@ struct SpeakerPages {
         // Heading panel: place and country, role and name, position in the brief.
         let country = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
         var title = [TextSpan(language.placeName(place), type.h2)]
-        if !country.isEmpty { title.append(TextSpan("\u{2003}" + country, type.text(sheet.sizes.body, color: sheet.colors.muted))) }
+        // The country line wraps whole, after the em space, rather than inside itself.
+        if !country.isEmpty {
+            title.append(TextSpan("\u{2003}" + country.replacingOccurrences(of: " ", with: "\u{00A0}"), type.text(sheet.sizes.body, color: sheet.colors.muted)))
+        }
         var who = [TextSpan(language.role(speaker), type.text(sheet.sizes.h3, color: sheet.colors.muted))]
         if !speaker.name.isEmpty { who.append(TextSpan("\u{2002}" + speaker.displayName, type.text(sheet.sizes.h3, bold: true))) }
         let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
@@ -47,10 +50,29 @@ struct SpeakerPages {
         ], fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
 
         blocks += summaryBlocks(speaker.summary)
-        blocks += themeBlocks(result)
-        blocks += figureBlocks(result?.figures ?? [])
-        blocks += similarBlocks(place)
+        // The analysis in three forms: when the full one would spill a few lines onto a page of
+        // their own, the shorter ones run the short sections into their headings, then quote
+        // one theme fewer.
+        // Each part is built once and shared by the forms that use it.
+        let themes = themeBlocks(result, quoting: [Self.quotedThemes, Self.quotedThemes - 1])
+        let figures = result?.figures ?? []
+        let figureTable = figureBlocks(figures, runIn: false)
+        let figureLine = figures.isEmpty ? figureBlocks(figures, runIn: true) : figureTable
+        let similar = similarBlocks(place)
+        blocks.append(.condensable(Condensable([
+            themes[0] + figureTable + similar.full,
+            themes[0] + figureLine + similar.runIn,
+            themes[1] + figureLine + similar.runIn,
+        ])))
         return blocks
+    }
+
+    /// A heading set into the start of its section's only line, for the compact form.
+    private func runInLine(_ heading: String, _ spans: [TextSpan]) -> Block {
+        let size = context.sheet.sizes.small + 0.5
+        let label = TextSpan(heading + "\u{2002}", context.type.text(size + 1, bold: true, color: context.sheet.colors.accent))
+        return .paragraph(Paragraph(RichText([label] + spans), ParagraphStyle(alignment: .left, lineHeight: context.type.tightLineHeight(size),
+                                                                              spaceBefore: context.sheet.sizes.body * 0.9)))
     }
 
     private func summaryBlocks(_ summary: Summary) -> [Block] {
@@ -71,14 +93,16 @@ struct SpeakerPages {
         }
     }
 
-    private func themeBlocks(_ result: SpeakerAnalysis?) -> [Block] {
+    /// The themes part, once for each number of themes to quote (the rest are listed).
+    private func themeBlocks(_ result: SpeakerAnalysis?, quoting counts: [Int]) -> [[Block]] {
         let type = context.type, language = context.language, sheet = context.sheet
-        var blocks: [Block] = [.heading(context.paragraph(language.themesAndEvidence, type.h3, type.h3Paragraph))]
+        let heading = Block.heading(context.paragraph(language.themesAndEvidence, type.h3, type.h3Paragraph))
         let matched = (result?.themes ?? []).enumerated().filter { $0.element.matches > 0 }
             .sorted { $0.element.matches != $1.element.matches ? $0.element.matches > $1.element.matches : $0.offset < $1.offset }
             .map(\.element)
         guard !matched.isEmpty else {
-            return blocks + [.paragraph(context.paragraph(language.noThemes, type.smallMuted, type.cell(sheet.sizes.small)))]
+            let none = [heading, .paragraph(context.paragraph(language.noThemes, type.smallMuted, type.cell(sheet.sizes.small)))]
+            return counts.map { _ in none }
         }
         let size = sheet.sizes.small + 0.5
         // About one line of the small type: a Chinese character is one em wide.
@@ -86,7 +110,9 @@ struct SpeakerPages {
         func keywords(_ score: ThemeScore) -> String {
             score.keywords.map { $0.count > 1 ? "\($0.keyword) ×\($0.count)" : $0.keyword }.joined(separator: language.pick("、", ", "))
         }
-        for score in matched.prefix(Self.quotedThemes) {
+        var quotes: [[Block]] = []
+        for score in matched.prefix(counts.max() ?? 0) {
+            var blocks: [Block] = []
             blocks.append(.paragraph(Paragraph(RichText([
                 TextSpan(context.themeName(score.themeID), type.text(size, bold: true)),
                 TextSpan("\u{2002}" + language.matches(score.matches, share: score.share), type.text(size, color: sheet.colors.muted)),
@@ -99,18 +125,23 @@ struct SpeakerPages {
                                                            ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
                                                                           indent: size * 1.2))))
             }
+            quotes.append(blocks)
         }
-        let others = matched.dropFirst(Self.quotedThemes)
-        if !others.isEmpty {
-            var spans = [TextSpan(language.otherThemes, type.text(size, bold: true))]
-            for (index, score) in others.enumerated() {
-                spans.append(TextSpan((index == 0 ? "\u{2002}" : language.pick("；", "; ")) + context.themeName(score.themeID), type.text(size)))
-                spans.append(TextSpan(" \(score.matches)" + language.pick("（\(keywords(score))）", " (\(keywords(score)))"), type.text(size, color: sheet.colors.muted)))
+        return counts.map { quoted in
+            var blocks = [heading] + quotes.prefix(quoted).flatMap { $0 }
+            let others = matched.dropFirst(quoted)
+            if !others.isEmpty {
+                var spans = [TextSpan(language.otherThemes, type.text(size, bold: true))]
+                for (index, score) in others.enumerated() {
+                    spans.append(TextSpan((index == 0 ? "\u{2002}" : language.pick("；", "; ")) + context.themeName(score.themeID), type.text(size)))
+                    spans.append(TextSpan(" \(score.matches)" + language.pick("（\(keywords(score))）", " (\(keywords(score)))"),
+                                          type.text(size, color: sheet.colors.muted)))
+                }
+                blocks.append(.paragraph(Paragraph(RichText(spans), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size),
+                                                                                   spaceBefore: size * 0.45))))
             }
-            blocks.append(.paragraph(Paragraph(RichText(spans), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size),
-                                                                               spaceBefore: size * 0.45))))
+            return blocks
         }
-        return blocks
     }
 
     /// A window of the sentence around the keyword, cut with ellipses, so that a quote
@@ -137,8 +168,11 @@ struct SpeakerPages {
         return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
     }
 
-    private func figureBlocks(_ figures: [KeyFigure]) -> [Block] {
+    private func figureBlocks(_ figures: [KeyFigure], runIn: Bool) -> [Block] {
         let type = context.type, language = context.language, sheet = context.sheet
+        if figures.isEmpty, runIn {
+            return [runInLine(language.keyFigures, [TextSpan(language.noFigures, type.text(sheet.sizes.small + 0.5, color: sheet.colors.muted))])]
+        }
         var blocks: [Block] = [.heading(context.paragraph(language.keyFigures, type.h3, type.h3Paragraph))]
         guard !figures.isEmpty else {
             return blocks + [.paragraph(context.paragraph(language.noFigures, type.smallMuted, type.cell(sheet.sizes.small)))]
@@ -168,10 +202,11 @@ struct SpeakerPages {
         return blocks
     }
 
-    private func similarBlocks(_ place: Place) -> [Block] {
+    /// The most similar places under a heading, and run into it for the compact forms.
+    private func similarBlocks(_ place: Place) -> (full: [Block], runIn: [Block]) {
         let type = context.type, language = context.language, sheet = context.sheet
         let similar = context.analysis.place(place.slug)?.similar ?? []
-        guard !similar.isEmpty else { return [] }
+        guard !similar.isEmpty else { return ([], []) }
         let size = sheet.sizes.small + 0.5
         var spans: [TextSpan] = []
         for (index, entry) in similar.enumerated() {
@@ -179,12 +214,13 @@ struct SpeakerPages {
             if index > 0 { spans.append(TextSpan("\u{2003}", type.text(size))) }
             let country = language.countryName(other)
             let name = language.placeName(other) + (country.isEmpty ? "" : language.pick("（\(country)）", " (\(country))"))
-            spans.append(TextSpan(name, type.text(size)))
-            spans.append(TextSpan(" " + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
+            // No-break spaces: a line may end between two places, never inside one.
+            spans.append(TextSpan(name.replacingOccurrences(of: " ", with: "\u{00A0}"), type.text(size)))
+            spans.append(TextSpan("\u{00A0}" + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
         }
-        return [
+        return ([
             .heading(context.paragraph(language.similarPlaces, type.h3, type.h3Paragraph)),
             .paragraph(Paragraph(RichText(spans), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size)))),
-        ]
+        ], [runInLine(language.similarPlaces, spans)])
     }
 }

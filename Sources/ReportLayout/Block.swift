@@ -21,6 +21,25 @@ public indirect enum Block: Sendable {
     case anchor(String)
     /// A contents entry: text, dot leaders and the page number of `destination`.
     case contentsEntry(ContentsEntry)
+    /// Content with shorter forms, for when the full one would leave a few lines alone on
+    /// a last page (see `Condensable`).
+    case condensable(Condensable)
+
+    var isCondensable: Bool {
+        if case .condensable = self { true } else { false }
+    }
+}
+
+/// Forms of the same content, fullest first. The layout uses the first, unless the page
+/// run it stands in (from one forced page break to the next) would then end on a page that
+/// is mostly empty: it takes the first shorter form that saves that page. A reader should
+/// not turn a page for a line.
+public struct Condensable: Sendable {
+    public var forms: [[Block]]
+
+    public init(_ forms: [[Block]]) {
+        self.forms = forms
+    }
 }
 
 public struct ParagraphStyle: Sendable, Hashable {

@@ -18,8 +18,8 @@ public enum CharacterClass: Sendable, Hashable {
 
     public init(_ scalar: Unicode.Scalar) {
         switch scalar {
-        case " ", "\u{00A0}":
-            self = scalar == " " ? .space : .alphabetic
+        case _ where Self.isBreakingSpace(scalar):
+            self = .space
         case "，", "。", "、", "；", "：", "！", "？", "」", "』", "）", "〉", "》", "】", "〕", "］", "｝", "〞", "’", "”",
              "…", "‥", "%", "％", "‰", ")", "]", "}", ",", ".", ";", ":", "!", "?", "·", "・", "°", "℃":
             self = .close
@@ -32,6 +32,16 @@ public enum CharacterClass: Sendable, Hashable {
             self = .hyphen
         default:
             self = Self.isWide(scalar) ? .ideograph : .alphabetic
+        }
+    }
+
+    /// A space a line may end at, where it hangs: the space, and the en, em and thin spaces
+    /// (UAX #14 class BA). A no-break space is not one: it holds like a letter.
+    @inline(__always)
+    public static func isBreakingSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x2002, 0x2003, 0x2009: true
+        default: false
         }
     }
 

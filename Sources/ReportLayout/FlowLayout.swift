@@ -6,6 +6,9 @@ struct FlowLayout {
     let tables: TableLayout
     /// Usable height of a page's column, for deciding whether a panel fits on one page.
     let columnHeight: Double
+    /// Which form of `Block.condensable` content to lay out (0 the fullest; past the last,
+    /// the last).
+    var form = 0
 
     func fragments(_ blocks: [Block], width: Double) -> [Fragment] {
         var output: [Fragment] = []
@@ -25,7 +28,7 @@ struct FlowLayout {
             pendingBreak = false
         }
 
-        for block in blocks {
+        for block in Self.choosing(form: form, in: blocks) {
             switch block {
             case let .paragraph(paragraph):
                 emit(paragraphFragments(paragraph, width: width, heading: false), spaceBefore: 0)
@@ -37,7 +40,9 @@ struct FlowLayout {
                 emit(listFragments(list, width: width), spaceBefore: 0)
                 pendingSpace = list.items.last?.paragraphs.last?.style.spaceAfter ?? 0
             case let .table(table):
-                emit(tables.fragments(table, width: width, columnHeight: columnHeight), spaceBefore: table.spaceBefore)
+                var rows = tables.fragments(table, width: width, columnHeight: columnHeight)
+                if table.keepWithNext, !rows.isEmpty { rows[rows.count - 1].keepWithNext = true }
+                emit(rows, spaceBefore: table.spaceBefore)
                 pendingSpace = table.spaceAfter
             case let .box(box):
                 emit(boxFragments(box, width: width), spaceBefore: box.spaceBefore)
@@ -58,12 +63,24 @@ struct FlowLayout {
             case let .contentsEntry(entry):
                 emit(contentsFragments(entry, width: width), spaceBefore: 0)
                 pendingSpace = entry.style.spaceAfter
+            case .condensable:
+                break   // replaced by one of its forms above
             }
         }
         if !pendingAnchors.isEmpty || pendingBreak {
             emit([Fragment(height: 0)], spaceBefore: 0)
         }
         return output
+    }
+
+    /// The blocks with each condensable replaced by the form asked for.
+    static func choosing(form: Int, in blocks: [Block]) -> [Block] {
+        guard blocks.contains(where: \.isCondensable) else { return blocks }
+        return blocks.flatMap { block -> [Block] in
+            guard case let .condensable(content) = block else { return [block] }
+            guard let chosen = content.forms.indices.last.map({ content.forms[min(form, $0)] }) else { return [] }
+            return choosing(form: form, in: chosen)
+        }
     }
 
     /// One fragment per line. A paragraph's first line keeps with its second (no orphan) and

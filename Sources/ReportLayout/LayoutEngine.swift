@@ -46,11 +46,29 @@ public final class LayoutEngine: @unchecked Sendable {
         var furniture: PageFurniture?
     }
 
+    /// A last page filled less than this share of the column is worth saving with a shorter
+    /// form of `Block.condensable` content.
+    static let shortLastPage = 0.3
+
     func draftPages(_ blocks: [Block], furniture: PageFurniture?, shaper: any TextShaper) -> [DraftPage] {
         let paragraphs = Self.paragraphLayout(style, shaper)
-        let flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height)
-        let fragments = flow.fragments(blocks, width: column.width)
-        let pages = Paginator(columnHeight: column.height).paginate(fragments)
+        var flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height)
+        let paginator = Paginator(columnHeight: column.height)
+        var pages = paginator.paginate(flow.fragments(blocks, width: column.width))
+        if pages.count > 1, Self.usedHeight(pages[pages.count - 1]) < column.height * Self.shortLastPage {
+            let forms = blocks.reduce(1) { count, block in
+                guard case let .condensable(content) = block else { return count }
+                return max(count, content.forms.count)
+            }
+            for form in 1..<max(1, forms) {
+                flow.form = form
+                let shorter = paginator.paginate(flow.fragments(blocks, width: column.width))
+                if shorter.count < pages.count {
+                    pages = shorter
+                    break
+                }
+            }
+        }
         return pages.map { placements in
             var items: [PageItem] = []
             var references: [PageReference] = []
@@ -61,6 +79,10 @@ public final class LayoutEngine: @unchecked Sendable {
             }
             return DraftPage(items: items, references: references, furniture: furniture)
         }
+    }
+
+    static func usedHeight(_ page: [Paginator.Placement]) -> Double {
+        page.last.map { $0.y + $0.fragment.height } ?? 0
     }
 
     /// Below this many pieces one thread is faster than starting others.

@@ -101,5 +101,8 @@ public final class ShapedText: Sendable {
 
     public func style(of cluster: Int) -> TextStyle { spans[Int(clusters[cluster].span)].style }
 
-    public func isSpace(_ cluster: Int) -> Bool { clusters[cluster].first == " " && clusters[cluster].last == " " }
+    /// A space that may end a line, where it hangs (not counted in the line's width).
+    public func isSpace(_ cluster: Int) -> Bool {
+        CharacterClass.isBreakingSpace(clusters[cluster].first) && CharacterClass.isBreakingSpace(clusters[cluster].last)
+    }
 }

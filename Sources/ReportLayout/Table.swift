@@ -15,14 +15,18 @@ public struct Table: Sendable {
     public var style: TableStyle
     public var spaceBefore: Double
     public var spaceAfter: Double
+    /// The last row goes to a new page with what follows (a closing note never stands alone).
+    public var keepWithNext: Bool
 
-    public init(columns: [ColumnWidth], header: [TableRow], rows: [TableRow], style: TableStyle, spaceBefore: Double = 0, spaceAfter: Double = 0) {
+    public init(columns: [ColumnWidth], header: [TableRow], rows: [TableRow], style: TableStyle, spaceBefore: Double = 0,
+                spaceAfter: Double = 0, keepWithNext: Bool = false) {
         self.columns = columns
         self.header = header
         self.rows = rows
         self.style = style
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
+        self.keepWithNext = keepWithNext
     }
 }
 

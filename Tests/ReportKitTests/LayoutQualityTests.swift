@@ -28,6 +28,13 @@ struct LayoutQualityTests {
                                                         width: inset.width - 2 * sheet.printableInset, height: inset.height - 2 * sheet.printableInset))
         #expect(checker.outOfBounds(document).isEmpty)
         #expect(checker.overlappingText(document).isEmpty, "\(checker.overlappingText(document).prefix(3))")
+
+        // No page is turned for a line or two (a speaker's last heading, the closing note).
+        let columnTop = sheet.margins.top, columnBottom = inset.height - sheet.margins.bottom
+        for (index, page) in document.pages.enumerated().dropFirst() {
+            let baselines = Set(page.textLines.map(\.origin.y).filter { $0 > columnTop && $0 < columnBottom }.map { ($0 * 10).rounded() })
+            #expect(baselines.count >= 3, "page \(index + 1) holds only \(baselines.count) lines: \(page.textLines.map(\.text).prefix(6))")
+        }
     }
 
     @Test func largePrintBodyIsAtLeast14Points() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReportLayout
 
@@ -84,5 +85,14 @@ struct LineBreakerTests {
         #expect(breaks.count == 4)
         for line in breaks { #expect(line.naturalWidth <= 50) }
         #expect(breaks.map { shaped.text(of: $0.clusters) }.joined() == "Supercalifragilisticexpialidocious")
+    }
+
+    @Test func enAndEmSpacesMayEndALineAndHangThereWhileANoBreakSpaceHolds() {
+        // 5 pt per Latin letter: "West\u{00A0}of\u{00A0}England" is 75 pt and must stay whole.
+        let text = "Key\u{2002}West\u{00A0}of\u{00A0}England 0.83\u{2003}Strasbourg\u{00A0}(FR)"
+        let (shaped, breaks) = lines(text, width: 90, justify: false)
+        let texts = breaks.map { shaped.text(of: $0.clusters) }
+        #expect(texts.map { $0.trimmingCharacters(in: [" ", "\u{2002}", "\u{2003}"]) } == ["Key", "West\u{00A0}of\u{00A0}England", "0.83", "Strasbourg\u{00A0}(FR)"])
+        for line in breaks { #expect(line.naturalWidth <= 90, "a trailing space is not counted: \(line.naturalWidth)") }
     }
 }
