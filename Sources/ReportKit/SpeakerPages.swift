@@ -52,8 +52,7 @@ struct SpeakerPages {
         blocks += summaryBlocks(speaker.summary)
         // The analysis in three forms: when the full one would spill a few lines onto a page of
         // their own, the shorter ones run the short sections into their headings, then quote
-        // one theme fewer.
-        // Each part is built once and shared by the forms that use it.
+        // one theme fewer. Each part is built once and shared by the forms that use it.
         let themes = themeBlocks(result, quoting: [Self.quotedThemes, Self.quotedThemes - 1])
         let figures = result?.figures ?? []
         let figureTable = figureBlocks(figures, runIn: false)

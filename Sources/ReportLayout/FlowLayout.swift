@@ -83,6 +83,18 @@ struct FlowLayout {
         }
     }
 
+    /// How many forms the blocks can be laid out in: the most that any condensable in them,
+    /// or in a panel, offers (1 when there is none).
+    static func formCount(_ blocks: [Block]) -> Int {
+        blocks.reduce(1) { count, block in
+            switch block {
+            case let .condensable(content): max(count, content.forms.count, content.forms.map(formCount).max() ?? 1)
+            case let .box(box): max(count, formCount(box.blocks))
+            default: count
+            }
+        }
+    }
+
     /// One fragment per line. A paragraph's first line keeps with its second (no orphan) and
     /// its second-to-last with its last (no widow); every line of a heading keeps with the next.
     func paragraphFragments(_ paragraph: Paragraph, width: Double, heading: Bool) -> [Fragment] {

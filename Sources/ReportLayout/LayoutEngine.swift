@@ -56,11 +56,7 @@ public final class LayoutEngine: @unchecked Sendable {
         let paginator = Paginator(columnHeight: column.height)
         var pages = paginator.paginate(flow.fragments(blocks, width: column.width))
         if pages.count > 1, Self.usedHeight(pages[pages.count - 1]) < column.height * Self.shortLastPage {
-            let forms = blocks.reduce(1) { count, block in
-                guard case let .condensable(content) = block else { return count }
-                return max(count, content.forms.count)
-            }
-            for form in 1..<max(1, forms) {
+            for form in 1..<FlowLayout.formCount(blocks) {
                 flow.form = form
                 let shorter = paginator.paginate(flow.fragments(blocks, width: column.width))
                 if shorter.count < pages.count {

@@ -53,6 +53,11 @@ struct CondensingTests {
         #expect(pages == [["開頭", "甲精簡"], ["乙開頭", "乙完整"]])
     }
 
+    @Test func aCondensableInsideAPanelIsChosenToo() throws {
+        let panel = Box(blocks: [.condensable(Condensable([[line("完整甲"), line("完整乙")], [line("精簡")]]))], fill: .black, padding: 0)
+        #expect(try pageTexts(filler(leaving: 30) + [.box(panel)]) == [["開頭", "精簡"]])
+    }
+
     @Test func aTableThatKeepsWithNextTakesItsLastRowAlongWithTheClosingNote() throws {
         func cell(_ text: String) -> TableCell { TableCell(paragraphs: [Paragraph(RichText(text, F.text), ParagraphStyle(alignment: .left, lineHeight: 17))]) }
         let rows = (0..<3).map { TableRow(cells: [cell("列 \($0)")]) }
