@@ -28,7 +28,7 @@ struct Appendix {
         }
         blocks.append(.table(Table(columns: [.flexible(1), .flexible(2.6)],
                                    header: [TableRow(cells: [header(language.themeLabelColumn), header(language.keywordsColumn)])],
-                                   rows: rows, style: type.tableStyle, spaceBefore: sheet.sizes.body, keepWithNext: true)))
+                                   rows: rows, style: type.tableStyle, spaceBefore: sheet.sizes.body, keepWithNext: true, balancesColumns: true)))
         let source = language.pick("資料來源：\(context.summit.source)（\(context.summit.heading)）；主題分類：\(context.analysis.themes.count) 類。產製日期：\(context.generated)。",
                                    "Source: \(context.summit.source) (\(context.summit.heading)); \(context.analysis.themes.count) themes. Generated \(context.generated).")
         blocks.append(.paragraph(context.paragraph(source, type.smallMuted, ParagraphStyle(

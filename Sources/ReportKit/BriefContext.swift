@@ -54,6 +54,12 @@ struct BriefContext {
         Paragraph(RichText(text, style, link: link), paragraphStyle)
     }
 
+    /// A person's or place's name. One without spaces (a Chinese name, `黃珊珊`) is never cut
+    /// across lines as running Chinese text may be; a Latin name still wraps at its spaces.
+    func name(_ text: String, _ style: TextStyle) -> TextSpan {
+        TextSpan(text, style, unbreakable: !text.contains(" "))
+    }
+
     /// Theme ids → labels in the brief's language.
     func themeName(_ id: String) -> String { analysis.theme(id).map(language.themeName) ?? id }
 

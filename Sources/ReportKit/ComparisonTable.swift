@@ -20,13 +20,13 @@ struct ComparisonTable {
         for (index, place) in context.places.enumerated() {
             let result = context.analysis.place(place.slug)
             let speakers = context.speakers(at: place)
-            var placeCell = [Paragraph(RichText(language.placeName(place), type.tableBold), type.cell(size))]
+            var placeCell = [Paragraph(RichText([context.name(language.placeName(place), type.tableBold)]), type.cell(size))]
             let detail = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
             placeCell.append(context.paragraph(detail, type.tableMuted, type.cell(small)))
             let speakerCell = speakers.map { speaker in
-                Paragraph(RichText([TextSpan(language.role(speaker), type.tableMuted),
-                                    TextSpan(speaker.name.isEmpty ? "" : " " + speaker.displayName, type.table)].filter { !$0.text.isEmpty }),
-                          type.cell(size))
+                var spans = [TextSpan(language.role(speaker), type.tableMuted)]
+                if !speaker.name.isEmpty { spans += [TextSpan(" ", type.table), context.name(speaker.displayName, type.table)] }
+                return Paragraph(RichText(spans.filter { !$0.text.isEmpty }), type.cell(size))
             }
             let themes = (result?.topThemes ?? []).map { id in
                 Paragraph(RichText([TextSpan(context.themeName(id), type.table),
@@ -42,7 +42,7 @@ struct ComparisonTable {
         let table = Table(columns: [.flexible(1.1), .flexible(1.3), .flexible(1.3), .flexible(1.85)],
                           header: [TableRow(cells: [header(language.placeColumn), header(language.speakerColumn),
                                                     header(language.themeColumn), header(language.figureColumn)])],
-                          rows: rows, style: type.tableStyle, spaceBefore: size)
+                          rows: rows, style: type.tableStyle, spaceBefore: size, balancesColumns: true)
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.comparison, type.h1, type.h1Paragraph)),

@@ -28,9 +28,9 @@ struct ContentsPages {
         blocks.append(entry(RichText(language.speakers, type.bodyBold), SpeakerPages.anchor, level: 0))
         for speaker in context.speakers {
             guard let place = context.place(speaker.placeSlug) else { continue }
-            var spans = [TextSpan(language.placeName(place), type.text(size, bold: true)),
+            var spans = [context.name(language.placeName(place), type.text(size, bold: true)),
                          TextSpan("\u{2003}" + language.role(speaker), type.text(size, color: sheet.colors.muted))]
-            if !speaker.name.isEmpty { spans.append(TextSpan(" " + speaker.displayName, type.text(size))) }
+            if !speaker.name.isEmpty { spans += [TextSpan(" ", type.text(size)), context.name(speaker.displayName, type.text(size))] }
             blocks.append(entry(RichText(spans), speaker.anchor, level: 1, label: String(speaker.number)))
         }
         blocks.append(entry(RichText(language.appendix, type.bodyBold), Appendix.anchor, level: 0))

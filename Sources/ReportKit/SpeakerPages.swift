@@ -32,13 +32,15 @@ struct SpeakerPages {
 
         // Heading panel: place and country, role and name, position in the brief.
         let country = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
-        var title = [TextSpan(language.placeName(place), type.h2)]
+        var title = [context.name(language.placeName(place), type.h2)]
         // The country line wraps whole, after the em space, rather than inside itself.
         if !country.isEmpty {
             title.append(TextSpan("\u{2003}" + country.replacingOccurrences(of: " ", with: "\u{00A0}"), type.text(sheet.sizes.body, color: sheet.colors.muted)))
         }
         var who = [TextSpan(language.role(speaker), type.text(sheet.sizes.h3, color: sheet.colors.muted))]
-        if !speaker.name.isEmpty { who.append(TextSpan("\u{2002}" + speaker.displayName, type.text(sheet.sizes.h3, bold: true))) }
+        if !speaker.name.isEmpty {
+            who += [TextSpan("\u{2002}", type.text(sheet.sizes.h3)), context.name(speaker.displayName, type.text(sheet.sizes.h3, bold: true))]
+        }
         let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
         let line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
         blocks.append(.box(Box(blocks: [
@@ -213,8 +215,8 @@ struct SpeakerPages {
             if index > 0 { spans.append(TextSpan("\u{2003}", type.text(size))) }
             let country = language.countryName(other)
             let name = language.placeName(other) + (country.isEmpty ? "" : language.pick("（\(country)）", " (\(country))"))
-            // No-break spaces: a line may end between two places, never inside one.
-            spans.append(TextSpan(name.replacingOccurrences(of: " ", with: "\u{00A0}"), type.text(size)))
+            // A line may end between two places, never inside one.
+            spans.append(TextSpan(name, type.text(size), unbreakable: true))
             spans.append(TextSpan("\u{00A0}" + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
         }
         return ([

@@ -45,6 +45,32 @@ struct ParagraphLayout {
         return result
     }
 
+    /// How many lines the paragraph takes at a width, without setting them (for measuring).
+    func lineCount(_ paragraph: Paragraph, width: Double) -> Int {
+        guard !paragraph.text.isEmpty else { return 0 }
+        let shaped = shaper.shape(paragraph.text, cjkLatinSpacing: cjkLatinSpacing)
+        let style = paragraph.style
+        let available = max(1, width - style.indent - style.rightIndent)
+        let justified = justify && style.alignment == .justified
+        return LineBreaker(width: min(available, style.maximumWidth ?? available), justify: justified, gapEm: gapEm).lines(shaped).count
+    }
+
+    /// The widest piece of the paragraph that no line may break inside (a Latin word, a
+    /// number with its unit, Chinese characters held by punctuation rules), with its indents.
+    func longestUnbreakableWidth(_ paragraph: Paragraph) -> Double {
+        guard !paragraph.text.isEmpty else { return 0 }
+        let shaped = shaper.shape(paragraph.text, cjkLatinSpacing: cjkLatinSpacing)
+        var widest = 0.0, current = 0.0
+        for index in shaped.clusters.indices {
+            if shaped.joins[index].breakAllowed { current = 0 }
+            if !shaped.isSpace(index) {
+                current += LineBreaker.advance(of: index, in: shaped, gapEm: gapEm)
+                widest = max(widest, current)
+            }
+        }
+        return widest + paragraph.style.indent + paragraph.style.rightIndent
+    }
+
     private func stretchUnits(_ range: Range<Int>, _ shaped: ShapedText) -> Int {
         var units = 0
         for index in range where index > range.lowerBound { units += Int(shaped.joins[index].stretch) }

@@ -88,6 +88,12 @@ public final class ShapedText: Sendable {
                 }
             }
         }
+        // Inside an unbreakable span no join is a break.
+        if spans.contains(where: \.unbreakable), clusters.count > 1 {
+            for index in 1..<clusters.count where clusters[index].span == clusters[index - 1].span && spans[Int(clusters[index].span)].unbreakable {
+                joins[index].breakAllowed = false
+            }
+        }
         self.joins = joins
     }
 

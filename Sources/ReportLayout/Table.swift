@@ -17,9 +17,13 @@ public struct Table: Sendable {
     public var spaceAfter: Double
     /// The last row goes to a new page with what follows (a closing note never stands alone).
     public var keepWithNext: Bool
+    /// The flexible columns' weights are only a start: width moves between them while that
+    /// makes the table shorter, as a typesetter widens the column whose text wraps most
+    /// (English theme names) at the expense of one that is mostly short (`—`).
+    public var balancesColumns: Bool
 
     public init(columns: [ColumnWidth], header: [TableRow], rows: [TableRow], style: TableStyle, spaceBefore: Double = 0,
-                spaceAfter: Double = 0, keepWithNext: Bool = false) {
+                spaceAfter: Double = 0, keepWithNext: Bool = false, balancesColumns: Bool = false) {
         self.columns = columns
         self.header = header
         self.rows = rows
@@ -27,6 +31,7 @@ public struct Table: Sendable {
         self.spaceBefore = spaceBefore
         self.spaceAfter = spaceAfter
         self.keepWithNext = keepWithNext
+        self.balancesColumns = balancesColumns
     }
 }
 

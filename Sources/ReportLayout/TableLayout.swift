@@ -42,8 +42,84 @@ struct TableLayout {
         }
     }
 
+    /// Rows that balancing measures: all of a short table, an even sample of a long one.
+    static let balancingSample = 80
+    /// Width moves between columns in steps of this share of the table's width.
+    static let balancingStep = 1.0 / 48
+
+    /// The flexible columns' widths after moving width, one to sixteen steps at a time, from
+    /// one column to another while that makes the sampled rows shorter in total (by more than
+    /// a point), taking the move that saves most each time. A
+    /// column never gets narrower than its longest unbreakable word, so no word is cut, nor
+    /// than two steps.
+    func balancedWidths(_ table: Table, width: Double) -> [Double] {
+        var widths = columnWidths(table, width: width)
+        let flexible = table.columns.indices.filter { if case .flexible = table.columns[$0] { true } else { false } }
+        let allRows = table.header + table.rows
+        guard flexible.count >= 2, !allRows.isEmpty,
+              !allRows.contains(where: { $0.cells.contains(where: \.rotated) }) else { return widths }
+        let sample = allRows.count <= Self.balancingSample ? allRows
+            : (0..<Self.balancingSample).map { allRows[$0 * allRows.count / Self.balancingSample] }
+        let padding = 2 * table.style.paddingX
+        let step = width * Self.balancingStep
+        // Each column's cell heights at a width, by steps away from where it started.
+        var heights: [Int: [Int: [Double]]] = [:]
+        func cellHeights(_ column: Int, _ steps: Int) -> [Double] {
+            if let known = heights[column]?[steps] { return known }
+            let inner = max(1, widths[column] + Double(steps) * step - padding)
+            let result = sample.map { row -> Double in
+                guard column < row.cells.count else { return 0 }
+                // As the cell will be set: each paragraph's lines, the space above all but the first.
+                var height = 0.0, first = true
+                for paragraph in row.cells[column].paragraphs {
+                    let count = paragraphs.lineCount(paragraph, width: inner)
+                    guard count > 0 else { continue }
+                    height += (first ? 0 : paragraph.style.spaceBefore) + Double(count) * paragraph.style.lineHeight
+                    first = false
+                }
+                return height
+            }
+            heights[column, default: [:]][steps] = result
+            return result
+        }
+        let narrowest = table.columns.indices.map { column -> Double in
+            let words = sample.map { row -> Double in
+                guard column < row.cells.count else { return 0 }
+                return row.cells[column].paragraphs.map(paragraphs.longestUnbreakableWidth).max() ?? 0
+            }
+            return max(2 * step, padding + (words.max() ?? 0))
+        }
+        var steps = [Int](repeating: 0, count: widths.count)
+        func total(_ steps: [Int]) -> Double {
+            let columns = flexible.map { cellHeights($0, steps[$0]) }
+            return sample.indices.reduce(0) { sum, row in sum + (columns.map { $0[row] }.max() ?? 0) }
+        }
+        var best = total(steps)
+        for _ in 0..<Int(1 / Self.balancingStep) {
+            // Moves of one to sixteen steps: a line saved often needs more than one step.
+            var move: (to: Int, from: Int, size: Int, total: Double)?
+            for to in flexible {
+                for from in flexible where from != to {
+                    for size in [1, 2, 4, 8, 16] where widths[from] + Double(steps[from] - size) * step >= narrowest[from] {
+                        var trial = steps
+                        trial[to] += size
+                        trial[from] -= size
+                        let height = total(trial)
+                        if height < (move?.total ?? best) - 1 { move = (to, from, size, height) }
+                    }
+                }
+            }
+            guard let chosen = move else { break }
+            steps[chosen.to] += chosen.size
+            steps[chosen.from] -= chosen.size
+            best = chosen.total
+        }
+        for column in flexible { widths[column] += Double(steps[column]) * step }
+        return widths
+    }
+
     func fragments(_ table: Table, width: Double, columnHeight: Double) -> [Fragment] {
-        let widths = columnWidths(table, width: width)
+        let widths = table.balancesColumns ? balancedWidths(table, width: width) : columnWidths(table, width: width)
         var starts: [Double] = []
         var x = 0.0
         for column in widths { starts.append(x); x += column }

@@ -35,11 +35,15 @@ public struct TextSpan: Sendable, Hashable {
     public var text: String
     public var style: TextStyle
     public var link: String?
+    /// No line may break inside the span: a Chinese name (`黃珊珊`) is not cut in two the
+    /// way running Chinese text may be.
+    public var unbreakable: Bool
 
-    public init(_ text: String, _ style: TextStyle, link: String? = nil) {
+    public init(_ text: String, _ style: TextStyle, link: String? = nil, unbreakable: Bool = false) {
         self.text = text
         self.style = style
         self.link = link
+        self.unbreakable = unbreakable
     }
 }
 

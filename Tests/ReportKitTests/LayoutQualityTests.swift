@@ -29,6 +29,22 @@ struct LayoutQualityTests {
         #expect(checker.outOfBounds(document).isEmpty)
         #expect(checker.overlappingText(document).isEmpty, "\(checker.overlappingText(document).prefix(3))")
 
+        // Chinese names are printed whole wherever they stand (contents, comparison table,
+        // speaker headings): in every variant each appears whole on at least three lines.
+        let lines = document.pages.flatMap(\.textLines).map(\.text)
+        for speaker in BriefFixtures.loaded.summit.speakers where !speaker.name.isEmpty && !speaker.name.contains(" ") {
+            #expect(lines.filter { $0.contains(speaker.name) }.count >= 3, "\(speaker.name) is cut across lines")
+        }
+        // The comparison table of 12 places fits its page in every language at the default size.
+        if style != "large-print" {
+            let title = language == .en ? "Cross-city comparison" : "城市比較表"
+            let page = document.pages.first { $0.textLines.contains { $0.text == title } }?.textLines.map(\.text) ?? []
+            for place in BriefFixtures.loaded.summit.places {
+                let name = language == .en ? place.en : place.zh
+                #expect(page.contains { $0.hasPrefix(name) || name.hasPrefix($0) }, "\(name) is not on the comparison table's page")
+            }
+        }
+
         // No page is turned for a line or two (a speaker's last heading, the closing note).
         let columnTop = sheet.margins.top, columnBottom = inset.height - sheet.margins.bottom
         for (index, page) in document.pages.enumerated().dropFirst() {
