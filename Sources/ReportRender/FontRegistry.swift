@@ -10,6 +10,7 @@ public final class FontRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var fonts: [UnsafeMutablePointer<PangoFont>] = []
     private var faces: [String] = []
+    private var keys: [String] = []
     private var handles: [String: Int32] = [:]
 
     public init() {}
@@ -32,6 +33,7 @@ public final class FontRegistry: @unchecked Sendable {
         _ = report_object_ref(font)
         fonts.append(font)
         faces.append(face)
+        keys.append(key)
         let handle = Int32(fonts.count - 1)
         handles[key] = handle
         return handle
@@ -53,6 +55,13 @@ public final class FontRegistry: @unchecked Sendable {
     /// sizes share a subset.
     func face(_ handle: Int32) -> String {
         lock.withLock { handle >= 0 && Int(handle) < faces.count ? faces[Int(handle)] : "" }
+    }
+
+    /// The font's full description with its size (`Noto Sans CJK TC Bold 10.5px`). Handles
+    /// are numbered in the order shapers first meet fonts, which on two threads changes from
+    /// run to run; anything that decides the order of bytes in the PDF sorts by this instead.
+    func key(_ handle: Int32) -> String {
+        lock.withLock { handle >= 0 && Int(handle) < keys.count ? keys[Int(handle)] : "" }
     }
 
     /// Cairo's font for a handle, as Pango made it.

@@ -57,13 +57,17 @@ final class FontSubsetter {
                 }
             }
         }
-        warmUp = glyphsByHandle.keys.sorted().map { handle in
+        // Fonts in the order of their descriptions, not of their handles (which depend on the
+        // layout threads' timing): the warm-up decides the order of glyphs in the embedded
+        // subsets, and the same brief must come out byte for byte the same.
+        let handles = glyphsByHandle.keys.sorted { registry.key($0) < registry.key($1) }
+        warmUp = handles.map { handle in
             (handle, (glyphsByHandle[handle] ?? []).sorted().map { ($0, texts[handle]?[$0] ?? []) })
         }
         // Handles that share a face (one face at several sizes) share one subset.
         var handlesByFace: [String: [Int32]] = [:]
-        for handle in glyphsByHandle.keys.sorted() { handlesByFace[registry.face(handle), default: []].append(handle) }
-        for handles in handlesByFace.values.sorted(by: { $0[0] < $1[0] }) {
+        for handle in handles { handlesByFace[registry.face(handle), default: []].append(handle) }
+        for handles in handlesByFace.values.sorted(by: { registry.key($0[0]) < registry.key($1[0]) }) {
             guard let font = registry.font(handles[0]), let hbFont = pango_font_get_hb_font(font), let face = hb_font_get_face(hbFont) else { continue }
             var glyphs = Set<UInt32>([0])
             for handle in handles { glyphs.formUnion(glyphsByHandle[handle] ?? []) }
