@@ -67,11 +67,18 @@ final class FontSubsetter {
         // Handles that share a face (one face at several sizes) share one subset.
         var handlesByFace: [String: [Int32]] = [:]
         for handle in handles { handlesByFace[registry.face(handle), default: []].append(handle) }
+        // Once a face is subset nothing reads its file again: its pages are given back.
+        let fileMappings = MappedFilePages.readOnlyFileMappings()
         for handles in handlesByFace.values.sorted(by: { registry.key($0[0]) < registry.key($1[0]) }) {
             guard let font = registry.font(handles[0]), let hbFont = pango_font_get_hb_font(font), let face = hb_font_get_face(hbFont) else { continue }
             var glyphs = Set<UInt32>([0])
             for handle in handles { glyphs.formUnion(glyphsByHandle[handle] ?? []) }
             guard let (subset, map) = Self.subsetFace(face, glyphs: glyphs) else { continue }
+            if let blob = hb_face_reference_blob(face) {
+                var length: UInt32 = 0
+                if let data = hb_blob_get_data(blob, &length), length > 0 { MappedFilePages.release(data, count: Int(length), in: fileMappings) }
+                hb_blob_destroy(blob)
+            }
             buffers.append(subset)
             guard let cairoFace = cairoFace(subset) else { continue }
             for handle in handles {
