@@ -7,6 +7,8 @@ struct CoverPage {
 
     /// Above this many places the cover names none and points to the comparison table.
     static let maximumListedPlaces = 30
+    /// Width of the facts' label column, in ems of the label type (`Summit date` on one line).
+    static let labelColumnEms = 7.0
 
     func section() -> Section {
         let type = context.type, language = context.language, sheet = context.sheet
@@ -58,7 +60,7 @@ struct CoverPage {
         let rows = stride(from: 0, to: cells.count, by: columns).map { start in
             TableRow(cells: [TableCell(paragraphs: [])] + cells[start..<min(start + columns, cells.count)])
         }
-        return Table(columns: [.fixed(sheet.sizes.body * 6)] + Array(repeating: .flexible(1), count: columns),
+        return Table(columns: [.fixed(sheet.sizes.body * Self.labelColumnEms)] + Array(repeating: .flexible(1), count: columns),
                      header: [], rows: rows,
                      style: TableStyle(paddingX: 0, paddingY: sheet.sizes.body * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil),
                      spaceBefore: sheet.sizes.body * 0.4)
@@ -67,7 +69,7 @@ struct CoverPage {
     private func factsTable(_ rows: [(String, RichText)], labelStyle: TextStyle) -> Table {
         let type = context.type
         return Table(
-            columns: [.fixed(labelStyle.font.size * 6), .flexible(1)],
+            columns: [.fixed(labelStyle.font.size * Self.labelColumnEms), .flexible(1)],
             header: [],
             rows: rows.map { label, value in
                 TableRow(cells: [
