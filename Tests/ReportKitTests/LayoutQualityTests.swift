@@ -45,6 +45,11 @@ struct LayoutQualityTests {
             }
         }
 
+        // The cover's labels stand on one line each.
+        for label in language == .en ? ["Summit date", "Places", "Generated", "Source"] : ["會議日期", "收錄範圍", "產製日期", "資料來源"] {
+            #expect(document.pages[0].textLines.contains { $0.text == label }, "cover label \(label) is broken across lines")
+        }
+
         // No page is turned for a line or two (a speaker's last heading, the closing note).
         let columnTop = sheet.margins.top, columnBottom = inset.height - sheet.margins.bottom
         for (index, page) in document.pages.enumerated().dropFirst() {
