@@ -68,9 +68,13 @@ struct SpeakerPages {
         return blocks
     }
 
+    /// Type of the analysis under the summary (themes, figures, similar places): half a
+    /// point above the small print, so it reads as content rather than a note.
+    private var analysisSize: Double { context.sheet.sizes.small + 0.5 }
+
     /// A heading set into the start of its section's only line, for the compact form.
     private func runInLine(_ heading: String, _ spans: [TextSpan]) -> Block {
-        let size = context.sheet.sizes.small + 0.5
+        let size = analysisSize
         let label = TextSpan(heading + "\u{2002}", context.type.text(size + 1, bold: true, color: context.sheet.colors.accent))
         return .paragraph(Paragraph(RichText([label] + spans), ParagraphStyle(alignment: .left, lineHeight: context.type.tightLineHeight(size),
                                                                               spaceBefore: context.sheet.sizes.body * 0.9)))
@@ -105,7 +109,7 @@ struct SpeakerPages {
             let none = [heading, .paragraph(context.paragraph(language.noThemes, type.smallMuted, type.cell(sheet.sizes.small)))]
             return counts.map { _ in none }
         }
-        let size = sheet.sizes.small + 0.5
+        let size = analysisSize
         // About one line of the small type: a Chinese character is one em wide.
         let quoteLength = max(20, Int((sheet.contentWidth - size * 1.2) / sheet.sizes.small) - 8)
         func keywords(_ score: ThemeScore) -> String {
@@ -172,13 +176,13 @@ struct SpeakerPages {
     private func figureBlocks(_ figures: [KeyFigure], runIn: Bool) -> [Block] {
         let type = context.type, language = context.language, sheet = context.sheet
         if figures.isEmpty, runIn {
-            return [runInLine(language.keyFigures, [TextSpan(language.noFigures, type.text(sheet.sizes.small + 0.5, color: sheet.colors.muted))])]
+            return [runInLine(language.keyFigures, [TextSpan(language.noFigures, type.text(analysisSize, color: sheet.colors.muted))])]
         }
         var blocks: [Block] = [.heading(context.paragraph(language.keyFigures, type.h3, type.h3Paragraph))]
         guard !figures.isEmpty else {
             return blocks + [.paragraph(context.paragraph(language.noFigures, type.smallMuted, type.cell(sheet.sizes.small)))]
         }
-        let size = sheet.sizes.small + 0.5
+        let size = analysisSize
         // One entry per clause, however many figures it holds.
         var clauses: [(clause: String, figures: [KeyFigure])] = []
         for figure in figures {
@@ -208,7 +212,7 @@ struct SpeakerPages {
         let type = context.type, language = context.language, sheet = context.sheet
         let similar = context.analysis.place(place.slug)?.similar ?? []
         guard !similar.isEmpty else { return ([], []) }
-        let size = sheet.sizes.small + 0.5
+        let size = analysisSize
         var spans: [TextSpan] = []
         for (index, entry) in similar.enumerated() {
             guard let other = context.place(entry.slug) else { continue }
