@@ -50,8 +50,8 @@ struct BriefContext {
     /// The destination of a place: its first speaker's page.
     func anchor(of place: Place) -> String? { firstSpeaker[place.slug].map { "speaker-\($0)" } }
 
-    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, link: String? = nil) -> Paragraph {
-        Paragraph(RichText(text, style, link: link), paragraphStyle)
+    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, link: String? = nil, language: String? = nil) -> Paragraph {
+        Paragraph(RichText(text, style, link: link), paragraphStyle, language: language)
     }
 
     /// A person's or place's name. One without spaces (a Chinese name, `黃珊珊`) is never cut

@@ -42,7 +42,8 @@ struct ComparisonTable {
         let table = Table(columns: [.flexible(1.1), .flexible(1.3), .flexible(1.3), .flexible(1.85)],
                           header: [TableRow(cells: [header(language.placeColumn), header(language.speakerColumn),
                                                     header(language.themeColumn), header(language.figureColumn)])],
-                          rows: rows, style: type.tableStyle, spaceBefore: size, balancesColumns: true)
+                          rows: rows, style: type.tableStyle, spaceBefore: size, balancesColumns: true,
+                          structure: .data(rowHeaders: true))
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.comparison, type.h1, type.h1Paragraph)),

@@ -8,7 +8,8 @@ struct ContentsPages {
 
     func section(furniture: PageFurniture) -> Section {
         let type = context.type, language = context.language, sheet = context.sheet
-        var blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.contents, type.h1, type.h1Paragraph))]
+        let blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.contents, type.h1, type.h1Paragraph))]
+        var entries: [Block] = []
         let size = max(8, sheet.sizes.body - 1)
         let digits = String(context.speakers.last?.number ?? 1).count
         // Speaker numbers hang in a column of their own, right-aligned.
@@ -23,17 +24,17 @@ struct ContentsPages {
                 numberStyle: level == 0 ? type.bodyBold : type.text(entrySize, color: sheet.colors.text), leaderColor: sheet.colors.rule,
                 label: label.map { RichText($0, type.text(size, color: sheet.colors.muted)) }))
         }
-        blocks.append(entry(RichText(language.comparison, type.bodyBold), ComparisonTable.anchor, level: 0))
-        blocks.append(entry(RichText(language.heatmap, type.bodyBold), ThemeHeatmap.anchor, level: 0))
-        blocks.append(entry(RichText(language.speakers, type.bodyBold), SpeakerPages.anchor, level: 0))
+        entries.append(entry(RichText(language.comparison, type.bodyBold), ComparisonTable.anchor, level: 0))
+        entries.append(entry(RichText(language.heatmap, type.bodyBold), ThemeHeatmap.anchor, level: 0))
+        entries.append(entry(RichText(language.speakers, type.bodyBold), SpeakerPages.anchor, level: 0))
         for speaker in context.speakers {
             guard let place = context.place(speaker.placeSlug) else { continue }
             var spans = [context.name(language.placeName(place), type.text(size, bold: true)),
                          TextSpan("\u{2003}" + language.role(speaker), type.text(size, color: sheet.colors.muted))]
             if !speaker.name.isEmpty { spans += [TextSpan(" ", type.text(size)), context.name(speaker.displayName, type.text(size))] }
-            blocks.append(entry(RichText(spans), speaker.anchor, level: 1, label: String(speaker.number)))
+            entries.append(entry(RichText(spans), speaker.anchor, level: 1, label: String(speaker.number)))
         }
-        blocks.append(entry(RichText(language.appendix, type.bodyBold), Appendix.anchor, level: 0))
-        return Section(blocks: blocks, pageFurniture: furniture)
+        entries.append(entry(RichText(language.appendix, type.bodyBold), Appendix.anchor, level: 0))
+        return Section(blocks: blocks + [.group(Group(.contents, entries))], pageFurniture: furniture)
     }
 }

@@ -16,9 +16,9 @@ struct CoverPage {
         let panel = Box(blocks: [
             .paragraph(context.paragraph(context.summit.heading, type.text(sheet.sizes.small, color: onAccent),
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
-            .paragraph(context.paragraph(context.summit.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
-                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.title),
-                                                        spaceBefore: sheet.sizes.title * 0.5))),
+            .heading(context.paragraph(context.summit.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
+                                       ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.title),
+                                                      spaceBefore: sheet.sizes.title * 0.5))),
             .paragraph(context.paragraph(language.briefTitle, type.text(sheet.sizes.h2, color: onAccent, heading: true),
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2),
                                                         spaceBefore: sheet.sizes.h2 * 0.3))),
@@ -63,7 +63,7 @@ struct CoverPage {
         return Table(columns: [.fixed(sheet.sizes.body * Self.labelColumnEms)] + Array(repeating: .flexible(1), count: columns),
                      header: [], rows: rows,
                      style: TableStyle(paddingX: 0, paddingY: sheet.sizes.body * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil),
-                     spaceBefore: sheet.sizes.body * 0.4)
+                     spaceBefore: sheet.sizes.body * 0.4, structure: .layout)
     }
 
     private func factsTable(_ rows: [(String, RichText)], labelStyle: TextStyle) -> Table {
@@ -77,6 +77,7 @@ struct CoverPage {
                     TableCell(paragraphs: [Paragraph(value, ParagraphStyle(alignment: .left, lineHeight: type.lineHeight(labelStyle.font.size)))]),
                 ])
             },
-            style: TableStyle(paddingX: 0, paddingY: labelStyle.font.size * 0.25, rowRule: nil, ruleWidth: 0, headerRule: nil))
+            style: TableStyle(paddingX: 0, paddingY: labelStyle.font.size * 0.25, rowRule: nil, ruleWidth: 0, headerRule: nil),
+            structure: .data(rowHeaders: true))
     }
 }

@@ -16,12 +16,9 @@ public struct PDFOptions: Sendable {
     /// name when they are not the defaults).
     public var output: String?
     public var allowMissingGlyphs: Bool
-    /// Paint the pages as this many parts at once (the second in a child process); nil decides by the page count
-    /// and the cores (tests force 2 on a short brief to check the merge).
-    public var paintParts: Int?
 
     public init(cities: String = "all", style: String = "default", stylesFolder: String = "Styles", language: BriefLanguage.Code = .zhTW,
-                paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false, paintParts: Int? = nil) {
+                paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
         self.cities = cities
         self.style = style
         self.stylesFolder = stylesFolder
@@ -29,7 +26,6 @@ public struct PDFOptions: Sendable {
         self.paper = paper
         self.output = output
         self.allowMissingGlyphs = allowMissingGlyphs
-        self.paintParts = paintParts
     }
 }
 
@@ -40,8 +36,6 @@ public struct PDFResult: Sendable {
     public var warnings: [InputWarning]
     /// Seconds per step (layout, painting, fonts and file), for `--verbose`.
     public var timings: [(step: String, seconds: Double)]
-    /// Parts the pages were painted in: 2 when two halves were painted at once and merged.
-    public var paintedParts: Int
 }
 
 /// How far a long run has got, for a progress line.
@@ -95,15 +89,6 @@ public struct PDFReport {
         let count = loaded.summit.speakers.count >= 60 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
         return [first] + (1..<max(1, count)).map { _ in PangoShaper(registry: first.registry) }
     }
-
-    /// Painting two halves at once pays off once a half takes longer than the second part's
-    /// fixed cost (a child process, a warm-up page and its fonts, then the merge).
-    func paintParts(pages: Int) -> Int {
-        if let parts = options.paintParts { return parts }
-        return pages >= Self.pagesForTwoPainters && ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
-    }
-
-    static let pagesForTwoPainters = 60
 
     /// Lays the brief out without writing anything (tests inspect the result).
     public func layout(shaper: PangoShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
@@ -163,16 +148,19 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
-        var paintedParts = 1
-        try AtomicFile.write(to: path) { descriptor in
-            paintedParts = try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, parts: paintParts(pages: document.pages.count),
-                                                                timings: painterTimings,
-                                                                progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
+        let painting: PDFPainter.Painting
+        do {
+            painting = try PDFPainter(registry: shapers[0].registry).paint(document, timings: painterTimings,
+                                                                         progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
+        } catch {
+            throw ReportError(.output, error.description)
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
+        let pdf = painting.pdf
+        try AtomicFile.write(to: path) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
-                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, paintedParts: paintedParts)
+                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })
     }
 }

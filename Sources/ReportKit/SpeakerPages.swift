@@ -19,7 +19,7 @@ struct SpeakerPages {
         var blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.speakers, type.h1, type.h1Paragraph))]
         for (index, speaker) in context.speakers.enumerated() {
             if index > 0 { blocks.append(.pageBreak) }
-            blocks += speakerBlocks(speaker, index: index)
+            blocks.append(.group(Group(.section, speakerBlocks(speaker, index: index))))
         }
         return Section(blocks: blocks, pageFurniture: furniture)
     }
@@ -44,11 +44,12 @@ struct SpeakerPages {
         let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
         let line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
         blocks.append(.box(Box(blocks: [
-            .heading(Paragraph(RichText(title), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2)))),
+            .heading(Paragraph(RichText(title), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2)),
+                               role: .heading(2))),
             .heading(Paragraph(RichText(who), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h3),
-                                                             spaceBefore: sheet.sizes.h3 * 0.35))),
+                                                             spaceBefore: sheet.sizes.h3 * 0.35), role: .heading(3))),
             .heading(context.paragraph(line, type.smallMuted, ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
-                                                                             spaceBefore: sheet.sizes.small * 0.5))),
+                                                                             spaceBefore: sheet.sizes.small * 0.5)).reading(as: .paragraph)),
         ], fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
 
         blocks += summaryBlocks(speaker.summary)
@@ -80,17 +81,22 @@ struct SpeakerPages {
                                                                               spaceBefore: context.sheet.sizes.body * 0.9)))
     }
 
+    /// The summaries are in Chinese: in a brief in another language, a screen reader must
+    /// switch voices for them.
+    private var summaryLanguage: String? { context.language.zh ? nil : BriefLanguage.Code.zhTW.rawValue }
+
     private func summaryBlocks(_ summary: Summary) -> [Block] {
         let type = context.type, sheet = context.sheet
         return summary.blocks.map { block -> Block in
             switch block {
             case let .paragraph(text):
-                return .paragraph(context.paragraph(text, type.body, type.bodyParagraph))
+                return .paragraph(context.paragraph(text, type.body, type.bodyParagraph, language: summaryLanguage))
             case let .list(list):
                 let items = list.items.map { item -> ListBlock.Item in
                     var style = type.bodyParagraph
                     style.spaceBefore = type.paragraphGap * 0.5
-                    return ListBlock.Item(marker: list.marker(for: item), paragraphs: [context.paragraph(item.text, type.body, style)])
+                    return ListBlock.Item(marker: list.marker(for: item),
+                                          paragraphs: [context.paragraph(item.text, type.body, style, language: summaryLanguage)])
                 }
                 return .list(ListBlock(items: items, markerStyle: type.text(sheet.sizes.body, bold: true, color: sheet.colors.accent),
                                        markerWidth: sheet.sizes.body * 1.5, gap: sheet.sizes.body * 0.5))
@@ -101,7 +107,7 @@ struct SpeakerPages {
     /// The themes part, once for each number of themes to quote (the rest are listed).
     private func themeBlocks(_ result: SpeakerAnalysis?, quoting counts: [Int]) -> [[Block]] {
         let type = context.type, language = context.language, sheet = context.sheet
-        let heading = Block.heading(context.paragraph(language.themesAndEvidence, type.h3, type.h3Paragraph))
+        let heading = Block.heading(context.paragraph(language.themesAndEvidence, type.h3, type.h3Paragraph).reading(as: .heading(3)))
         let matched = (result?.themes ?? []).enumerated().filter { $0.element.matches > 0 }
             .sorted { $0.element.matches != $1.element.matches ? $0.element.matches > $1.element.matches : $0.offset < $1.offset }
             .map(\.element)
@@ -178,7 +184,7 @@ struct SpeakerPages {
         if figures.isEmpty, runIn {
             return [runInLine(language.keyFigures, [TextSpan(language.noFigures, type.text(analysisSize, color: sheet.colors.muted))])]
         }
-        var blocks: [Block] = [.heading(context.paragraph(language.keyFigures, type.h3, type.h3Paragraph))]
+        var blocks: [Block] = [.heading(context.paragraph(language.keyFigures, type.h3, type.h3Paragraph).reading(as: .heading(3)))]
         guard !figures.isEmpty else {
             return blocks + [.paragraph(context.paragraph(language.noFigures, type.smallMuted, type.cell(sheet.sizes.small)))]
         }
@@ -203,7 +209,8 @@ struct SpeakerPages {
             TableRow(cells: Array(cells[start..<min(start + 2, cells.count)]))
         }
         blocks.append(.table(Table(columns: [.flexible(1), .flexible(1)], header: [], rows: rows,
-                                   style: TableStyle(paddingX: 0, paddingY: size * 0.15, rowRule: nil, ruleWidth: 0, headerRule: nil))))
+                                   style: TableStyle(paddingX: 0, paddingY: size * 0.15, rowRule: nil, ruleWidth: 0, headerRule: nil),
+                                   structure: .layout)))
         return blocks
     }
 
@@ -224,7 +231,7 @@ struct SpeakerPages {
             spans.append(TextSpan("\u{00A0}" + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
         }
         return ([
-            .heading(context.paragraph(language.similarPlaces, type.h3, type.h3Paragraph)),
+            .heading(context.paragraph(language.similarPlaces, type.h3, type.h3Paragraph).reading(as: .heading(3))),
             .paragraph(Paragraph(RichText(spans), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size)))),
         ], [runInLine(language.similarPlaces, spans)])
     }

@@ -48,7 +48,7 @@ struct ThemeHeatmap {
                             header: [TableRow(cells: headerCells)], rows: rows,
                             style: TableStyle(paddingX: size * 0.3, paddingY: size * 0.45, rowRule: nil, ruleWidth: 0.5,
                                               headerRule: sheet.colors.rule, cellGap: 1.5),
-                            spaceBefore: size)
+                            spaceBefore: size, structure: .data(rowHeaders: true))
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.heatmap, type.h1, type.h1Paragraph)),
@@ -73,6 +73,6 @@ struct ThemeHeatmap {
         cells.append(TableCell(paragraphs: []))
         return Table(columns: columns, header: [], rows: [TableRow(cells: cells)],
                      style: TableStyle(paddingX: size * 0.35, paddingY: size * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil, cellGap: 1.5),
-                     spaceBefore: size * 0.8)
+                     spaceBefore: size * 0.8, structure: .layout)
     }
 }

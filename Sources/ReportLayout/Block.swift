@@ -24,9 +24,17 @@ public indirect enum Block: Sendable {
     /// Content with shorter forms, for when the full one would leave a few lines alone on
     /// a last page (see `Condensable`).
     case condensable(Condensable)
+    /// Blocks that form one structure element together (a speaker's section, the contents
+    /// list); it changes nothing on the page.
+    case group(Group)
 
+    /// Whether it is condensable content or a group holding some.
     var isCondensable: Bool {
-        if case .condensable = self { true } else { false }
+        switch self {
+        case .condensable: true
+        case let .group(group): group.blocks.contains(where: \.isCondensable)
+        default: false
+        }
     }
 }
 
@@ -39,6 +47,17 @@ public struct Condensable: Sendable {
 
     public init(_ forms: [[Block]]) {
         self.forms = forms
+    }
+}
+
+/// Blocks read as one element of the given role.
+public struct Group: Sendable {
+    public var role: StructureRole
+    public var blocks: [Block]
+
+    public init(_ role: StructureRole, _ blocks: [Block]) {
+        self.role = role
+        self.blocks = blocks
     }
 }
 
@@ -70,16 +89,31 @@ public struct ParagraphStyle: Sendable, Hashable {
     }
 }
 
+extension Paragraph {
+    /// The same paragraph read as `role` (a heading's level, a paragraph in a heading's place).
+    public func reading(as role: StructureRole) -> Paragraph {
+        var paragraph = self
+        paragraph.role = role
+        return paragraph
+    }
+}
+
 public struct Paragraph: Sendable {
     public var text: RichText
     public var style: ParagraphStyle
     /// Destination names placed at the paragraph's first line.
     public var anchors: [String]
+    /// What the paragraph is to a reader; nil: `P`, or `H1` for a `Block.heading`.
+    public var role: StructureRole?
+    /// BCP 47 language when it is not the document's.
+    public var language: String?
 
-    public init(_ text: RichText, _ style: ParagraphStyle, anchors: [String] = []) {
+    public init(_ text: RichText, _ style: ParagraphStyle, anchors: [String] = [], role: StructureRole? = nil, language: String? = nil) {
         self.text = text
         self.style = style
         self.anchors = anchors
+        self.role = role
+        self.language = language
     }
 }
 

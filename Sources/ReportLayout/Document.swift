@@ -17,10 +17,13 @@ public struct Section: Sendable {
     public var blocks: [Block]
     /// Running header and footer (nil: a page without them, like the cover).
     public var pageFurniture: PageFurniture?
+    /// The section's structure element (`Sect`).
+    public var role: StructureRole
 
-    public init(blocks: [Block], pageFurniture: PageFurniture?) {
+    public init(blocks: [Block], pageFurniture: PageFurniture?, role: StructureRole = .section) {
         self.blocks = blocks
         self.pageFurniture = pageFurniture
+        self.role = role
     }
 }
 

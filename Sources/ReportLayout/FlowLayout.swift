@@ -9,8 +9,11 @@ struct FlowLayout {
     /// Which form of `Block.condensable` content to lay out (0 the fullest; past the last,
     /// the last).
     var form = 0
+    /// Identities for the structure elements of this piece of the document.
+    let ids: StructureIDs
 
-    func fragments(_ blocks: [Block], width: Double) -> [Fragment] {
+    /// `structure`: the elements the blocks are inside (document, section…).
+    func fragments(_ blocks: [Block], width: Double, structure: [StructureElement] = []) -> [Fragment] {
         var output: [Fragment] = []
         var pendingSpace = 0.0
         var pendingAnchors: [String] = []
@@ -28,24 +31,24 @@ struct FlowLayout {
             pendingBreak = false
         }
 
-        for block in Self.choosing(form: form, in: blocks) {
+        for (block, structure) in flattened(Self.choosing(form: form, in: blocks), inside: structure) {
             switch block {
             case let .paragraph(paragraph):
-                emit(paragraphFragments(paragraph, width: width, heading: false), spaceBefore: 0)
+                emit(paragraphFragments(paragraph, width: width, heading: false, structure: structure), spaceBefore: 0)
                 pendingSpace = paragraph.style.spaceAfter
             case let .heading(paragraph):
-                emit(paragraphFragments(paragraph, width: width, heading: true), spaceBefore: 0)
+                emit(paragraphFragments(paragraph, width: width, heading: true, structure: structure), spaceBefore: 0)
                 pendingSpace = paragraph.style.spaceAfter
             case let .list(list):
-                emit(listFragments(list, width: width), spaceBefore: 0)
+                emit(listFragments(list, width: width, structure: structure), spaceBefore: 0)
                 pendingSpace = list.items.last?.paragraphs.last?.style.spaceAfter ?? 0
             case let .table(table):
-                var rows = tables.fragments(table, width: width, columnHeight: columnHeight)
+                var rows = tables.fragments(table, width: width, columnHeight: columnHeight, structure: structure, ids: ids)
                 if table.keepWithNext, !rows.isEmpty { rows[rows.count - 1].keepWithNext = true }
                 emit(rows, spaceBefore: table.spaceBefore)
                 pendingSpace = table.spaceAfter
             case let .box(box):
-                emit(boxFragments(box, width: width), spaceBefore: box.spaceBefore)
+                emit(boxFragments(box, width: width, structure: structure), spaceBefore: box.spaceBefore)
                 pendingSpace = box.spaceAfter
             case let .space(height):
                 pendingSpace += height
@@ -61,10 +64,10 @@ struct FlowLayout {
             case let .anchor(name):
                 pendingAnchors.append(name)
             case let .contentsEntry(entry):
-                emit(contentsFragments(entry, width: width), spaceBefore: 0)
+                emit(contentsFragments(entry, width: width, structure: structure), spaceBefore: 0)
                 pendingSpace = entry.style.spaceAfter
-            case .condensable:
-                break   // replaced by one of its forms above
+            case .condensable, .group:
+                break   // replaced by one of its forms, or by its blocks, above
             }
         }
         if !pendingAnchors.isEmpty || pendingBreak {
@@ -77,9 +80,29 @@ struct FlowLayout {
     static func choosing(form: Int, in blocks: [Block]) -> [Block] {
         guard blocks.contains(where: \.isCondensable) else { return blocks }
         return blocks.flatMap { block -> [Block] in
+            if case let .group(group) = block { return [.group(Group(group.role, choosing(form: form, in: group.blocks)))] }
             guard case let .condensable(content) = block else { return [block] }
             guard let chosen = content.forms.indices.last.map({ content.forms[min(form, $0)] }) else { return [] }
             return choosing(form: form, in: chosen)
+        }
+    }
+
+    /// The blocks with groups opened, each with the structure elements it is inside; a
+    /// group's element is made here, so every block of the group shares it.
+    func flattened(_ blocks: [Block], inside structure: [StructureElement]) -> [(Block, [StructureElement])] {
+        guard blocks.contains(where: { if case .group = $0 { true } else { false } }) else { return blocks.map { ($0, structure) } }
+        return blocks.flatMap { block -> [(Block, [StructureElement])] in
+            guard case let .group(group) = block else { return [(block, structure)] }
+            return flattened(group.blocks, inside: structure + [ids.make(group.role)])
+        }
+    }
+
+    /// Gives the text lines among `items` their place in the structure tree.
+    static func tagged(_ items: [PageItem], _ structure: [StructureElement]) -> [PageItem] {
+        items.map { item in
+            guard case var .text(line) = item else { return item }
+            line.structure = structure
+            return .text(line)
         }
     }
 
@@ -90,6 +113,7 @@ struct FlowLayout {
             switch block {
             case let .condensable(content): max(count, content.forms.count, content.forms.map(formCount).max() ?? 1)
             case let .box(box): max(count, formCount(box.blocks))
+            case let .group(group): max(count, formCount(group.blocks))
             default: count
             }
         }
@@ -97,21 +121,32 @@ struct FlowLayout {
 
     /// One fragment per line. A paragraph's first line keeps with its second (no orphan) and
     /// its second-to-last with its last (no widow); every line of a heading keeps with the next.
-    func paragraphFragments(_ paragraph: Paragraph, width: Double, heading: Bool) -> [Fragment] {
+    /// `structure` ends with the paragraph's own element unless `element` is false (a list
+    /// body holding the paragraph's text itself).
+    func paragraphFragments(_ paragraph: Paragraph, width: Double, heading: Bool, structure: [StructureElement] = [],
+                            element: Bool = true) -> [Fragment] {
         let lines = paragraphs.lines(paragraph, width: width)
+        let path = element ? structure + [ids.make(paragraph.role ?? (heading ? .heading(1) : .paragraph), language: paragraph.language)]
+            : structure
         return lines.enumerated().map { index, line in
             let keep = heading || paragraph.style.keepWithNext && index == lines.count - 1
                 || lines.count > 1 && (index == 0 || index == lines.count - 2)
-            return Fragment(height: line.height, spaceBefore: line.spaceBefore, keepWithNext: keep, items: line.items)
+            return Fragment(height: line.height, spaceBefore: line.spaceBefore, keepWithNext: keep, items: Self.tagged(line.items, path))
         }
     }
 
-    private func listFragments(_ list: ListBlock, width: Double) -> [Fragment] {
+    /// `L`, an `LI` per item with its `Lbl` (the marker) and `LBody`.
+    private func listFragments(_ list: ListBlock, width: Double, structure: [StructureElement]) -> [Fragment] {
         var result: [Fragment] = []
+        let listPath = structure + [ids.make(.list)]
         for item in list.items {
+            let itemPath = listPath + [ids.make(.listItem)]
+            let body = itemPath + [ids.make(.listBody)]
+            let label = itemPath + [ids.make(.listLabel)]
             for (paragraphIndex, var paragraph) in item.paragraphs.enumerated() {
                 paragraph.style.indent += list.markerWidth + list.gap
-                var fragments = paragraphFragments(paragraph, width: width, heading: false)
+                var fragments = paragraphFragments(paragraph, width: width, heading: false, structure: body,
+                                                   element: item.paragraphs.count > 1)
                 // The marker sits on the first line's baseline, right-aligned in its column,
                 // so it can never be separated from the line it numbers.
                 if paragraphIndex == 0, !fragments.isEmpty, case let .text(firstLine)? = fragments[0].items.first {
@@ -121,7 +156,9 @@ struct FlowLayout {
                        case var .text(markerText) = markerLine.items.first {
                         markerText.origin.x += paragraph.style.indent - list.gap - list.markerWidth
                         markerText.origin.y = firstLine.origin.y
-                        fragments[0].items.append(.text(markerText))
+                        markerText.structure = label
+                        // Read before the text it numbers.
+                        fragments[0].items.insert(.text(markerText), at: 0)
                     }
                 }
                 result += fragments
@@ -132,9 +169,9 @@ struct FlowLayout {
 
     /// A panel: kept on one page with its fill and accent bar when it fits; otherwise its
     /// content flows like any other text (a fill cannot follow it across pages).
-    private func boxFragments(_ box: Box, width: Double) -> [Fragment] {
+    private func boxFragments(_ box: Box, width: Double, structure: [StructureElement]) -> [Fragment] {
         let bar = box.accent == nil ? 0.0 : 3.0
-        let inner = fragments(box.blocks, width: width - 2 * box.padding - bar)
+        let inner = fragments(box.blocks, width: width - 2 * box.padding - bar, structure: structure)
         var height = box.padding
         var items: [PageItem] = []
         for (index, fragment) in inner.enumerated() {
@@ -152,14 +189,16 @@ struct FlowLayout {
 
     /// A contents entry: its text (wrapping before the number column), dot leaders and a
     /// page number filled in after pagination; the whole entry is one link.
-    private func contentsFragments(_ entry: ContentsEntry, width: Double) -> [Fragment] {
+    /// In the structure: a `TOCI` holding a `Link` with the label, the text and the number.
+    private func contentsFragments(_ entry: ContentsEntry, width: Double, structure: [StructureElement]) -> [Fragment] {
         var style = entry.style
         let numberColumn = entry.numberStyle.font.size * 3
         style.rightIndent += numberColumn
         let lines = paragraphs.lines(Paragraph(entry.text, style), width: width)
         guard let last = lines.last else { return [] }
+        let path = structure + [ids.make(.contentsItem), ids.make(.link(destination: entry.destination))]
         var result = lines.enumerated().map { index, line in
-            Fragment(height: line.height, spaceBefore: line.spaceBefore, keepWithNext: index < lines.count - 1, items: line.items)
+            Fragment(height: line.height, spaceBefore: line.spaceBefore, keepWithNext: index < lines.count - 1, items: Self.tagged(line.items, path))
         }
         // The label ends a little left of the text, whatever its width.
         if let label = entry.label, case let .text(firstLine)? = result[0].items.first,
@@ -167,12 +206,14 @@ struct FlowLayout {
            case var .text(labelLine) = laid.items.first {
             let gap = (label.spans.first?.style.font.size ?? 10) * 0.6
             labelLine.origin = Point(x: style.indent - gap - labelLine.width, y: firstLine.origin.y)
-            result[0].items.append(.text(labelLine))
+            labelLine.structure = path
+            result[0].items.insert(.text(labelLine), at: 0)
         }
         let rightX = width - entry.style.rightIndent
         result[result.count - 1].pageReferences.append(
             PageReference(destination: entry.destination, rightX: rightX, baseline: last.baseline, style: entry.numberStyle,
-                          leaderStart: last.x + last.width + entry.numberStyle.font.size * 0.5, leaderColor: entry.leaderColor))
+                          leaderStart: last.x + last.width + entry.numberStyle.font.size * 0.5, leaderColor: entry.leaderColor,
+                          structure: path))
         // One link over all lines of the entry.
         for index in result.indices {
             result[index].items.append(.link(Rect(x: style.indent, y: 0, width: rightX - style.indent, height: result[index].height),

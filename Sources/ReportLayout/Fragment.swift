@@ -42,6 +42,11 @@ struct PageReference {
     /// Where the dot leaders start.
     var leaderStart: Double
     var leaderColor: Color
+    /// The entry's structure elements: the number is read as part of its link.
+    var structure: [StructureElement] = []
+    /// Where the number goes among the page's items (after the entry's last line, so that
+    /// the entry is read in one piece); set when the page is put together.
+    var itemIndex = 0
 
     func offsetBy(dx: Double, dy: Double) -> PageReference {
         var moved = self

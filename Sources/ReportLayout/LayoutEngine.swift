@@ -50,15 +50,19 @@ public final class LayoutEngine: @unchecked Sendable {
     /// form of `Block.condensable` content.
     static let shortLastPage = 0.3
 
-    func draftPages(_ blocks: [Block], furniture: PageFurniture?, shaper: any TextShaper) -> [DraftPage] {
+    /// `structure`: the elements the piece is inside (document, section); `piece` numbers
+    /// the identities of the elements made for it.
+    func draftPages(_ blocks: [Block], furniture: PageFurniture?, shaper: any TextShaper, structure: [StructureElement] = [],
+                    piece: Int = 0) -> [DraftPage] {
         let paragraphs = Self.paragraphLayout(style, shaper)
-        var flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height)
+        var flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height,
+                              ids: StructureIDs(piece: piece))
         let paginator = Paginator(columnHeight: column.height)
-        var pages = paginator.paginate(flow.fragments(blocks, width: column.width))
+        var pages = paginator.paginate(flow.fragments(blocks, width: column.width, structure: structure))
         if pages.count > 1, Self.usedHeight(pages[pages.count - 1]) < column.height * Self.shortLastPage {
             for form in 1..<FlowLayout.formCount(blocks) {
                 flow.form = form
-                let shorter = paginator.paginate(flow.fragments(blocks, width: column.width))
+                let shorter = paginator.paginate(flow.fragments(blocks, width: column.width, structure: structure))
                 if shorter.count < pages.count {
                     pages = shorter
                     break
@@ -71,7 +75,11 @@ public final class LayoutEngine: @unchecked Sendable {
             for placement in placements {
                 let dx = column.x, dy = column.y + placement.y
                 items += placement.fragment.items.map { $0.offsetBy(dx: dx, dy: dy) }
-                references += placement.fragment.pageReferences.map { $0.offsetBy(dx: dx, dy: dy) }
+                references += placement.fragment.pageReferences.map { reference in
+                    var placed = reference.offsetBy(dx: dx, dy: dy)
+                    placed.itemIndex = items.count
+                    return placed
+                }
             }
             return DraftPage(items: items, references: references, furniture: furniture)
         }
@@ -86,25 +94,28 @@ public final class LayoutEngine: @unchecked Sendable {
 
     /// `progress` is told the number of pages laid out so far, from whichever thread.
     public func layout(_ document: Document, progress: (@Sendable (Int) -> Void)? = nil) throws(LayoutError) -> LaidOutDocument {
-        var pieces: [(blocks: [Block], furniture: PageFurniture?)] = []
-        for section in document.sections {
+        // The structure tree's root and each section's element are shared by the section's pieces.
+        let root = StructureElement(.document, id: 0, language: nil)
+        var pieces: [(blocks: [Block], furniture: PageFurniture?, structure: [StructureElement])] = []
+        for (index, section) in document.sections.enumerated() {
+            let structure = [root, StructureElement(section.role, id: index + 1)]
             var current: [Block] = []
             for block in section.blocks {
                 if case .pageBreak = block, !current.isEmpty {
-                    pieces.append((current, section.pageFurniture))
+                    pieces.append((current, section.pageFurniture, structure))
                     current = []
                 } else {
                     current.append(block)
                 }
             }
-            pieces.append((current, section.pageFurniture))
+            pieces.append((current, section.pageFurniture, structure))
         }
         var results = [[DraftPage]](repeating: [], count: pieces.count)
         let threads = pieces.count >= Self.piecesWorthThreads ? shapers.count : 1
         if threads == 1 {
             var pages = 0
             for (index, piece) in pieces.enumerated() {
-                results[index] = draftPages(piece.blocks, furniture: piece.furniture, shaper: shapers[0])
+                results[index] = draftPages(piece.blocks, furniture: piece.furniture, shaper: shapers[0], structure: piece.structure, piece: index)
                 pages += results[index].count
                 progress?(pages)
             }
@@ -116,7 +127,9 @@ public final class LayoutEngine: @unchecked Sendable {
                 while true {
                     let index = output.takeNext()
                     guard index < pieces.count else { return }
-                    let pages = output.set(index, draftPages(pieces[index].blocks, furniture: pieces[index].furniture, shaper: shapers[thread]))
+                    let piece = pieces[index]
+                    let pages = output.set(index, draftPages(piece.blocks, furniture: piece.furniture, shaper: shapers[thread],
+                                                             structure: piece.structure, piece: index))
                     progress?(pages)
                 }
             }
@@ -139,9 +152,10 @@ public final class LayoutEngine: @unchecked Sendable {
         pages.reserveCapacity(total)
         for (index, draft) in drafts.enumerated() {
             var items = draft.items
-            for reference in draft.references {
+            // Each number right after its entry (from the last, so earlier places stay put).
+            for reference in draft.references.sorted(by: { $0.itemIndex > $1.itemIndex }) {
                 guard let target = destinations[reference.destination] else { continue }
-                items += pageNumber(target.page + 1, for: reference)
+                items.insert(contentsOf: pageNumber(target.page + 1, for: reference), at: min(reference.itemIndex, items.count))
             }
             if let furniture = draft.furniture {
                 let key = furniture.headerLeft.plainText + "\u{1}" + furniture.headerRight.plainText
@@ -167,6 +181,7 @@ public final class LayoutEngine: @unchecked Sendable {
         guard let line = singleLine(text, width: 200, alignment: .left, lineHeight: reference.style.font.size),
               case var .text(numberLine) = line.items.first else { return [] }
         numberLine.origin = Point(x: reference.rightX - numberLine.width, y: reference.baseline)
+        numberLine.structure = reference.structure
         let pitch = reference.style.font.size * 0.55
         // Dots on a grid shared by all entries, so the leaders line up down the page.
         let firstDot = (reference.leaderStart / pitch).rounded(.up) * pitch

@@ -21,9 +21,20 @@ public struct Table: Sendable {
     /// makes the table shorter, as a typesetter widens the column whose text wraps most
     /// (English theme names) at the expense of one that is mostly short (`—`).
     public var balancesColumns: Bool
+    /// What the table is to a reader who cannot see it.
+    public var structure: Structure
+
+    /// A data table is read as one (`Table`, `TR`, `TH`, `TD`); cells set side by side only
+    /// for the look (a legend, a grid of names, two columns of figures) are read as paragraphs.
+    public enum Structure: Sendable, Hashable {
+        /// Header rows head their columns; with `rowHeaders`, each body row's first cell heads its row.
+        case data(rowHeaders: Bool)
+        case layout
+    }
 
     public init(columns: [ColumnWidth], header: [TableRow], rows: [TableRow], style: TableStyle, spaceBefore: Double = 0,
-                spaceAfter: Double = 0, keepWithNext: Bool = false, balancesColumns: Bool = false) {
+                spaceAfter: Double = 0, keepWithNext: Bool = false, balancesColumns: Bool = false,
+                structure: Structure = .data(rowHeaders: false)) {
         self.columns = columns
         self.header = header
         self.rows = rows
@@ -32,6 +43,7 @@ public struct Table: Sendable {
         self.spaceAfter = spaceAfter
         self.keepWithNext = keepWithNext
         self.balancesColumns = balancesColumns
+        self.structure = structure
     }
 }
 

@@ -118,18 +118,38 @@ struct TableLayout {
         return widths
     }
 
-    func fragments(_ table: Table, width: Double, columnHeight: Double) -> [Fragment] {
+    /// In the structure: a `Table` of `TR`s; header rows' cells are `TH` (heading their
+    /// column), the others `TD`; a cell that starts a link holds the `Link` with its text.
+    /// Header rows repeated on later pages are page furniture, not structure.
+    func fragments(_ table: Table, width: Double, columnHeight: Double, structure: [StructureElement] = [],
+                   ids: StructureIDs = StructureIDs(piece: 0)) -> [Fragment] {
         let widths = table.balancesColumns ? balancedWidths(table, width: width) : columnWidths(table, width: width)
         var starts: [Double] = []
         var x = 0.0
         for column in widths { starts.append(x); x += column }
         let style = table.style
 
-        func layout(_ row: TableRow) -> RowLayout {
+        let tablePath = table.structure == .layout ? structure : structure + [ids.make(.table)]
+        func layout(_ row: TableRow, header: Bool) -> RowLayout {
+            let rowPath = table.structure == .layout ? tablePath : tablePath + [ids.make(.tableRow)]
             let cells = row.cells.enumerated().map { index, cell -> CellLayout in
                 let column = min(index, widths.count - 1)
                 let inner = max(1, widths[column] - 2 * style.paddingX)
-                let lines = cell.paragraphs.flatMap { paragraphs.lines($0, width: cell.rotated ? 10_000 : inner) }
+                let role: StructureRole
+                switch table.structure {
+                case .layout: role = .paragraph
+                case .data where header: role = .tableHeader(.column)
+                case let .data(rowHeaders): role = rowHeaders && index == 0 ? .tableHeader(.row) : .tableData
+                }
+                var path = rowPath + [ids.make(role)]
+                if let link = cell.link, index == 0 || row.cells[index - 1].link != link {
+                    path.append(ids.make(.link(destination: link)))
+                }
+                let lines = cell.paragraphs.flatMap { paragraphs.lines($0, width: cell.rotated ? 10_000 : inner) }.map { line in
+                    var tagged = line
+                    tagged.items = FlowLayout.tagged(line.items, path)
+                    return tagged
+                }
                 return CellLayout(x: starts[column], width: widths[column], lines: lines, fill: cell.fill, stroke: cell.stroke, link: cell.link,
                                   verticalAlignment: cell.verticalAlignment, rotated: cell.rotated)
             }
@@ -211,19 +231,19 @@ struct TableLayout {
             return result
         }
 
-        let headerRows = table.header.map(layout)
+        let headerRows = table.header.map { layout($0, header: true) }
         var output: [Fragment] = []
         var repeated = RepeatedHeader(height: 0, items: [])
         for row in headerRows {
             let piece = fragment(row, row.cells.map { 0..<$0.lines.count }, isHeader: true)
-            repeated.items += piece.items.map { $0.offsetBy(dx: 0, dy: repeated.height) }
+            repeated.items += FlowLayout.tagged(piece.items, []).map { $0.offsetBy(dx: 0, dy: repeated.height) }
             repeated.height += piece.height
             var header = piece
             header.split = nil
             output.append(header)
         }
         for row in table.rows {
-            let laid = layout(row)
+            let laid = layout(row, header: false)
             var body = fragment(laid, laid.cells.map { 0..<$0.lines.count }, isHeader: false)
             if !headerRows.isEmpty { body.repeatedHeader = repeated }
             output.append(body)

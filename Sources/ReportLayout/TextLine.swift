@@ -19,9 +19,12 @@ public struct TextLine: Sendable {
     public var width: Double
     public var ascent: Double
     public var descent: Double
+    /// The structure elements the line belongs to, outermost first (document, section,
+    /// table, row, cell…); empty for page furniture, which the PDF marks as an artifact.
+    public var structure: [StructureElement]
 
     public init(shaped: ShapedText, clusters: Range<Int>, origin: Point, rotation: Rotation = .none, stretch: Double, gapEm: Double,
-                width: Double, ascent: Double, descent: Double) {
+                width: Double, ascent: Double, descent: Double, structure: [StructureElement] = []) {
         self.shaped = shaped
         self.clusters = clusters
         self.origin = origin
@@ -31,6 +34,7 @@ public struct TextLine: Sendable {
         self.width = width
         self.ascent = ascent
         self.descent = descent
+        self.structure = structure
     }
 
     /// The characters of the line, as a reader would copy them.

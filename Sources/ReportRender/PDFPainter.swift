@@ -8,184 +8,94 @@ import Dispatch
 import ReportLayout
 import ReportStyle
 
-/// Paints laid-out pages into a PDF with Cairo. It draws what the layout placed, with the
-/// glyphs the shaper chose, and does nothing else: no measuring, no decisions.
+/// Paints laid-out pages into one Cairo PDF surface, tagged: it draws what the layout
+/// placed, with the glyphs the shaper chose, in reading order, inside the structure
+/// elements the layout gave each line (see `StructurePlan`), and does nothing else: no
+/// measuring, no decisions.
 ///
-/// The document is wrapped in a `Document` structure tag (links outside one break the
-/// cross-reference table in cairo 1.16; painted in two halves, the tag spans the first,
-/// which holds every link); links go to named destinations (links by page number come out
-/// dead); the creation date is set, so output is byte-identical run to run.
+/// Each page's shapes (fills, rules, leaders) are painted first, while only grouping
+/// elements are open, so that they are not content of any element; then its text, element
+/// by element. Links go to named destinations (links by page number come out dead) and
+/// their text is inside them; the creation date is set, so output is byte-identical run to
+/// run. What Cairo 1.16 cannot write (artifacts, languages, header scopes, link
+/// descriptions, XMP) is recorded in `Painting.attributes` for the finishing step.
 public struct PDFPainter: Sendable {
     /// The fonts the text was shaped with.
     public let registry: FontRegistry
 
     public init(registry: FontRegistry) { self.registry = registry }
 
-    /// Writes the PDF to an open file descriptor; throws with the system's reason if a
-    /// write fails (disk full, file too large).
-    ///
-    /// With `parts: 2` a long document is painted in two halves at once, the second in a
-    /// child process (Cairo paints a surface on one thread, and two threads of one process
-    /// can deadlock in its glyph cache: see `PartProcess`), and the halves are merged; the
-    /// result is the same document as painting it whole. Returns the number of parts that
-    /// were merged (1 when the document was painted whole).
-    @discardableResult
-    public func paint(_ document: LaidOutDocument, to descriptor: Int32, parts: Int = 1, timings: PainterTimings? = nil,
-                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RenderError) -> Int {
+    /// Cairo's PDF and what the finishing step is to add to its structure elements.
+    public struct Painting {
+        public var pdf: [UInt8]
+        /// By the element's place in the order Cairo's elements were begun (its preorder
+        /// index in the structure tree).
+        public var attributes: [Int: TagAttributes]
+    }
+
+    /// What an element needs that Cairo cannot write.
+    public struct TagAttributes: Sendable, Equatable {
+        public var language: String?
+        public var scope: StructureRole.HeaderScope?
+        /// A link's text, for its annotation's description.
+        public var linkContents: String?
+    }
+
+    /// Cairo 1.16 keeps its glyph caches and font ids in globals: two surfaces painted at
+    /// once in one process can deadlock, or number their fonts in either order (a test run
+    /// paints briefs on several threads). `report` paints one surface per process; painting
+    /// is one at a time.
+    private static let cairoLock = NSLock()
+
+    /// Paints the document; throws with Cairo's reason if it cannot.
+    public func paint(_ document: LaidOutDocument, timings: PainterTimings? = nil,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RenderError) -> Painting {
+        Self.cairoLock.lock()
+        defer { Self.cairoLock.unlock() }
         let subsetter = FontSubsetter()
         subsetter.prepare(document, registry: registry)
         timings?.lap("subset fonts")
         let fonts = FontTable(registry: registry, subsetter: subsetter)
-        var output: [UInt8]?
-        var painted = 1
-        if parts >= 2, let split = Self.splitPoint(document) {
-            let counter = PageCounter(total: document.pages.count, report: progress)
-            let total = document.pages.count
-            let child = PartProcess.start(counting: counter, total: total) { childCounter throws(RenderError) in
-                try paintPart(document, split..<total, first: false, warmUp: true, fonts: fonts, counter: childCounter)
-            }
-            if let child {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let first: [UInt8]
-                do {
-                    first = try paintPart(document, 0..<split, first: true, warmUp: true, fonts: fonts, counter: counter)
-                } catch {
-                    child.stop()
-                    throw error
-                }
-                let own = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                // The child paints about as much: far longer means something is wrong with it.
-                let second = child.finish(timeout: max(10, 4 * own))
-                timings?.lap(String(format: "paint pages 1–%d here and %d–%d in a child process (%.2f s, %.2f s; child: peak %.0f MiB, own %.0f MiB)",
-                                    split, split + 1, total, own, child.seconds, Double(child.peakMemory) / 1_048_576,
-                                    Double(child.privateMemory) / 1_048_576))
-                if let second, let merged = PDFMerger.merge(first: first, second: second, secondFrom: split, document: document) {
-                    output = PDFObjectPacker.write(merged)
-                    painted = 2
-                    timings?.lap("merge and pack objects")
-                } else {
-                    timings?.lap("the halves could not be merged: painting whole")
-                }
-            }
-        }
-        if output == nil {
-            let counter = PageCounter(total: document.pages.count, report: progress)
-            let bytes = try paintPart(document, 0..<document.pages.count, first: true, warmUp: false, fonts: fonts, counter: counter)
-            timings?.lap("paint pages")
-            output = PDFObjectPacker.pack(bytes) ?? bytes
-            timings?.lap("pack objects")
-        }
-        withExtendedLifetime(subsetter) {}
-        if let reason = DescriptorWriter.write(output ?? [], to: descriptor) { throw RenderError("writing the PDF failed: \(reason)") }
-        timings?.lap("write file")
-        return painted
-    }
-
-    /// Where to cut a document in two: about half the painting work on each side, and every
-    /// link on the first side (links are structure elements, which only the first part has).
-    static func splitPoint(_ document: LaidOutDocument) -> Int? {
-        let pages = document.pages
-        guard pages.count >= 4 else { return nil }
-        var lastLink = 0
-        var costs: [Double] = []
-        for (index, page) in pages.enumerated() {
-            var cost = PaintingCost.page
-            for item in page.items {
-                switch item {
-                case let .text(line): cost += PaintingCost.line + PaintingCost.glyph * Double(line.clusters.count)
-                case .link:
-                    cost += PaintingCost.link
-                    lastLink = index
-                case .destination: break
-                default: cost += PaintingCost.shape
-                }
-            }
-            costs.append(cost)
-        }
-        let total = costs.reduce(0, +)
-        var running = 0.0
-        for (index, cost) in costs.enumerated() {
-            running += cost
-            if running * 2 >= total {
-                let split = max(index + 1, lastLink + 1)
-                return split < pages.count ? split : nil
-            }
-        }
-        return nil
-    }
-
-    /// What painting a page costs Cairo, in microseconds on the machine of BENCHMARKS.md
-    /// (fitted to per-page timings of the 1,446-page brief). Only the ratios matter.
-    enum PaintingCost {
-        static let page = 100.0
-        static let glyph = 1.4
-        static let line = 9.0
-        static let shape = 10.0
-        static let link = 150.0
-    }
-
-    /// Paints a range of pages on a surface of its own. The first part carries the document's
-    /// metadata, structure, links, destinations and outline; the second only pages (the
-    /// merge adds its destinations). `warmUp` draws every glyph once on a page the merge drops.
-    func paintPart(_ document: LaidOutDocument, _ range: Range<Int>, first: Bool, warmUp: Bool, fonts: FontTable,
-                   counter: PageCounter) throws(RenderError) -> [UInt8] {
+        let plan = StructurePlan(document)
+        timings?.lap("plan the structure")
         let sink = PDFBuffer()
         let unmanaged = Unmanaged.passRetained(sink)
         defer { unmanaged.release() }
-        let firstSize = document.pages[range.lowerBound].size
-        guard let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
-            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-            Unmanaged<PDFBuffer>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, unmanaged.toOpaque(), firstSize.width, firstSize.height) else {
+        guard let firstSize = document.pages.first?.size,
+              let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+                  guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                  Unmanaged<PDFBuffer>.fromOpaque(closure).takeUnretainedValue().bytes
+                      .append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                  return CAIRO_STATUS_SUCCESS
+              }, unmanaged.toOpaque(), firstSize.width, firstSize.height) else {
             throw RenderError("cannot create a PDF surface")
         }
         defer { cairo_surface_destroy(surface) }
-        if first { setMetadata(document.metadata, on: surface) }
+        setMetadata(document.metadata, on: surface)
         guard let cr = cairo_create(surface) else { throw RenderError("cannot create a Cairo context") }
-        if warmUp {
-            paintWarmUp(on: cr, fonts: fonts)
-            cairo_show_page(cr)
-        }
-        if first { cairo_tag_begin(cr, "Document", nil) }
+        var tags = TagStack()
         var currentSize = firstSize
-        for index in range {
-            let page = document.pages[index]
+        for (index, page) in document.pages.enumerated() {
             if page.size != currentSize {
                 cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
                 currentSize = page.size
             }
-            paint(page, on: cr, fonts: fonts, destinations: first)
+            paint(page, runs: plan.pages[index], linkAreas: plan.linkAreas[index], on: cr, fonts: fonts, tags: &tags)
             cairo_show_page(cr)
-            counter.pageDone()
+            progress?(index + 1, document.pages.count)
         }
-        if first {
-            cairo_tag_end(cr, "Document")
-            addOutline(document.outline, to: surface)
-        }
+        tags.closeAll(on: cr)
+        addOutline(document.outline, to: surface)
         cairo_destroy(cr)
         // Cairo embeds the fonts when the surface finishes: the subset faces must live until then.
         cairo_surface_finish(surface)
+        withExtendedLifetime(subsetter) {}
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw RenderError("Cairo could not write the PDF: \(String(cString: cairo_status_to_string(status)))")
         }
-        return sink.bytes
-    }
-
-    /// Every glyph of the document, font by font in a fixed order, each with its text.
-    private func paintWarmUp(on cr: OpaquePointer, fonts: FontTable) {
-        for (handle, glyphs) in fonts.subsetter.warmUp {
-            var batch = GlyphBatch()
-            batch.font = handle
-            for (index, glyph) in glyphs.enumerated() {
-                batch.glyphs.append(cairo_glyph_t(index: UInt(fonts.glyph(glyph.glyph, of: handle)), x: 20 + Double(index % 40) * 12,
-                                                  y: 40 + Double(index / 40) * 12))
-                batch.bytes.append(contentsOf: glyph.text)
-                batch.clusters.append(cairo_text_cluster_t(num_bytes: Int32(glyph.text.count), num_glyphs: 1))
-            }
-            batch.flush(on: cr, fonts: fonts)
-        }
+        timings?.lap("paint pages")
+        return Painting(pdf: sink.bytes, attributes: tags.attributes)
     }
 
     private func setMetadata(_ metadata: DocumentMetadata, on surface: OpaquePointer) {
@@ -218,63 +128,49 @@ public struct PDFPainter: Sendable {
         cairo_set_source_rgb(cr, color.red, color.green, color.blue)
     }
 
-    func paint(_ page: Page, on cr: OpaquePointer, fonts: FontTable, destinations: Bool = true) {
-        var batch = GlyphBatch()
-        for step in PaintPlan(page.items).steps {
-            switch step {
-            case let .shapes(paint, indices):
-                paintShapes(paint, indices.lazy.map { page.items[$0] }, on: cr)
-            case let .text(ink, runs):
-                batch.font = ink.font
-                batch.color = ink.color
-                for run in runs {
-                    guard case let .text(line) = page.items[run.item] else { continue }
-                    add(run.clusters, of: line.shaped, at: run.xs, baseline: line.origin.y, to: &batch, fonts: fonts)
-                }
-                batch.flush(on: cr, fonts: fonts)
-            case let .turned(index):
-                paint(page.items[index], on: cr, batch: &batch, fonts: fonts, destinations: destinations)
-            case let .marks(indices), let .inOrder(indices):
-                for index in indices { paint(page.items[index], on: cr, batch: &batch, fonts: fonts, destinations: destinations) }
-                batch.flush(on: cr, fonts: fonts)
-            }
+    /// Shapes first (those of one paint as one path), then destinations, then the
+    /// text runs in reading order; the page ends with no leaf element open.
+    func paint(_ page: Page, runs: [StructurePlan.Run], linkAreas: [Int: Rect], on cr: OpaquePointer, fonts: FontTable,
+               tags: inout TagStack) {
+        for group in ShapePaint.groups(page.items) {
+            paintShapes(group.paint, group.items.lazy.map { page.items[$0] }, on: cr)
         }
-    }
-
-    /// Paints one item; text waits in `batch` until something else must be painted.
-    private func paint(_ item: PageItem, on cr: OpaquePointer, batch: inout GlyphBatch, fonts: FontTable, destinations: Bool) {
-        if case let .text(line) = item, line.rotation == .none {
-            add(line, to: &batch, on: cr, fonts: fonts)
-            return
-        }
-        batch.flush(on: cr, fonts: fonts)
-        switch item {
-        case .fill, .stroke, .line, .leader:
-            if let paint = PaintPlan.paint(of: item) { paintShapes(paint, CollectionOfOne(item), on: cr) }
-        case let .link(rect, destination):
-            let attributes = "rect=[\(rect.x) \(rect.y) \(rect.width) \(rect.height)] dest='\(Self.escape(destination))'"
-            cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-            cairo_tag_end(cr, CAIRO_TAG_LINK)
-        case let .destination(name, point):
-            guard destinations else { return }
+        for case let .destination(name, point) in page.items {
             cairo_tag_begin(cr, CAIRO_TAG_DEST, "name='\(Self.escape(name))' x=\(point.x) y=\(point.y)")
             cairo_tag_end(cr, CAIRO_TAG_DEST)
-        case let .text(line):
-            // Turned text: drawn in its own rotated coordinate system.
-            cairo_save(cr)
-            cairo_translate(cr, line.origin.x, line.origin.y)
-            cairo_rotate(cr, -Double.pi / 2)
-            var rotated = line
-            rotated.origin = Point(x: 0, y: 0)
-            var single = GlyphBatch()
-            add(rotated, to: &single, on: cr, fonts: fonts)
-            single.flush(on: cr, fonts: fonts)
-            cairo_restore(cr)
         }
+        var batch = GlyphBatch()
+        var offsets: (item: Int, xs: [Double])?
+        for run in runs {
+            guard case let .text(line) = page.items[run.item] else { continue }
+            if tags.differs(from: run.structure) {
+                batch.flush(on: cr, fonts: fonts)
+                tags.sync(to: run.structure, on: cr, linkAreas: linkAreas)
+            }
+            tags.addText(line.shaped.text(of: run.clusters))
+            if line.rotation != .none {
+                // Turned text: drawn in its own rotated coordinate system.
+                batch.flush(on: cr, fonts: fonts)
+                cairo_save(cr)
+                cairo_translate(cr, line.origin.x, line.origin.y)
+                cairo_rotate(cr, -Double.pi / 2)
+                var rotated = line
+                rotated.origin = Point(x: 0, y: 0)
+                var single = GlyphBatch()
+                add(run.clusters, of: rotated, xs: rotated.offsets.map { $0 }, to: &single, on: cr, fonts: fonts)
+                single.flush(on: cr, fonts: fonts)
+                cairo_restore(cr)
+                continue
+            }
+            if offsets?.item != run.item { offsets = (run.item, line.offsets.map { line.origin.x + $0 }) }
+            add(run.clusters, of: line, xs: offsets?.xs ?? [], to: &batch, on: cr, fonts: fonts)
+        }
+        batch.flush(on: cr, fonts: fonts)
+        tags.closeLeaf(on: cr)
     }
 
     /// Paints shapes of one paint as one path: one Cairo call however many there are.
-    private func paintShapes(_ paint: PaintPlan.Paint, _ items: some Sequence<PageItem>, on cr: OpaquePointer) {
+    private func paintShapes(_ paint: ShapePaint, _ items: some Sequence<PageItem>, on cr: OpaquePointer) {
         for item in items {
             switch item {
             case let .fill(rect, _), let .stroke(rect, _, _):
@@ -312,18 +208,16 @@ public struct PDFPainter: Sendable {
         }
     }
 
-    /// Adds a line's glyphs at the layout's offsets to the batch, starting a new batch where
-    /// the font or colour changes.
-    func add(_ line: TextLine, to batch: inout GlyphBatch, on cr: OpaquePointer, fonts: FontTable) {
+    /// Adds some clusters of a line, at the layout's x positions (`xs`, one per cluster of
+    /// the line), to the batch, starting a new batch where the font or colour changes.
+    func add(_ clusters: Range<Int>, of line: TextLine, xs: [Double], to batch: inout GlyphBatch, on cr: OpaquePointer, fonts: FontTable) {
         let shaped = line.shaped
-        guard !line.clusters.isEmpty else { return }
-        let xs = line.offsets.map { line.origin.x + $0 }
-        var start = line.clusters.lowerBound
-        while start < line.clusters.upperBound {
+        var start = clusters.lowerBound
+        while start < clusters.upperBound {
             let cluster = shaped.clusters[start]
             let color = shaped.spans[Int(cluster.span)].style.color
             var end = start + 1
-            while end < line.clusters.upperBound, shaped.clusters[end].font == cluster.font,
+            while end < clusters.upperBound, shaped.clusters[end].font == cluster.font,
                   shaped.spans[Int(shaped.clusters[end].span)].style.color == color { end += 1 }
             if cluster.font != batch.font || color != batch.color {
                 batch.flush(on: cr, fonts: fonts)
@@ -351,6 +245,87 @@ public struct PDFPainter: Sendable {
             batch.bytes.append(contentsOf: shaped.utf8[cluster.utf8Range])
             batch.clusters.append(cairo_text_cluster_t(num_bytes: cluster.utf8End - cluster.utf8Start, num_glyphs: cluster.glyphEnd - cluster.glyphStart))
         }
+    }
+}
+
+/// The structure elements open on the Cairo context, outermost first, and what the
+/// finishing step must add to each element begun so far.
+struct TagStack {
+    private(set) var open: [StructureElement] = []
+    /// Elements begun so far: the next one's preorder index in Cairo's structure tree.
+    private(set) var begun = 0
+    private(set) var attributes: [Int: PDFPainter.TagAttributes] = [:]
+    /// The preorder index of each open element, and the text of open links.
+    private var indexes: [Int] = []
+    private var linkText: [Int: String] = [:]
+    /// Whether the innermost open element is the one text was last painted in.
+    private var leafOpen = false
+
+    func differs(from structure: [StructureElement]) -> Bool {
+        // Furniture only needs the leaf closed.
+        if structure.isEmpty { return leafOpen }
+        return !leafOpen || open.count != structure.count || zip(open, structure).contains { $0.id != $1.id }
+    }
+
+    /// Closes the open elements that `structure` is not inside and opens its others; an empty
+    /// `structure` (furniture) closes only the leaf, as grouping elements carry no content.
+    mutating func sync(to structure: [StructureElement], on cr: OpaquePointer, linkAreas: [Int: Rect] = [:]) {
+        if structure.isEmpty {
+            closeLeaf(on: cr)
+            return
+        }
+        var common = 0
+        while common < open.count, common < structure.count, open[common].id == structure[common].id { common += 1 }
+        while open.count > common { close(on: cr) }
+        for element in structure[common...] {
+            var attributes = PDFPainter.TagAttributes()
+            attributes.language = element.language
+            var tagAttributes: String?
+            switch element.role {
+            case let .tableHeader(scope): attributes.scope = scope
+            case let .link(destination):
+                if let area = linkAreas[element.id] {
+                    tagAttributes = "rect=[\(area.x) \(area.y) \(area.width) \(area.height)] dest='\(PDFPainter.escape(destination))'"
+                } else {
+                    tagAttributes = "dest='\(PDFPainter.escape(destination))'"
+                }
+                linkText[begun] = ""
+            default: break
+            }
+            cairo_tag_begin(cr, element.role.tagName, tagAttributes)
+            if attributes != PDFPainter.TagAttributes() { self.attributes[begun] = attributes }
+            open.append(element)
+            indexes.append(begun)
+            begun += 1
+        }
+        leafOpen = true
+    }
+
+    /// Closes the innermost element if it holds text (a leaf), so that nothing painted next
+    /// (the next page's shapes, furniture) becomes its content.
+    mutating func closeLeaf(on cr: OpaquePointer) {
+        guard leafOpen else { return }
+        close(on: cr)
+        leafOpen = false
+    }
+
+    mutating func closeAll(on cr: OpaquePointer) {
+        while !open.isEmpty { close(on: cr) }
+        leafOpen = false
+    }
+
+    private mutating func close(on cr: OpaquePointer) {
+        guard let element = open.popLast(), let index = indexes.popLast() else { return }
+        if let text = linkText.removeValue(forKey: index) {
+            attributes[index, default: PDFPainter.TagAttributes()].linkContents = text.trimmingCharacters(in: .whitespaces)
+        }
+        cairo_tag_end(cr, element.role.tagName)
+    }
+
+    /// Text painted in the open elements: the open links keep it for their descriptions.
+    mutating func addText(_ text: String) {
+        guard !linkText.isEmpty else { return }
+        for key in linkText.keys { linkText[key, default: ""] += text }
     }
 }
 
@@ -405,28 +380,7 @@ public final class PainterTimings: @unchecked Sendable {
     }
 }
 
-/// Counts pages painted by either part, for the progress line.
-final class PageCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
-    let total: Int
-    let report: (@Sendable (Int, Int) -> Void)?
-
-    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
-        self.total = total
-        self.report = report
-    }
-
-    func pageDone() {
-        let count = lock.withLock {
-            done += 1
-            return done
-        }
-        report?(count, total)
-    }
-}
-
-/// Where Cairo's PDF bytes go until they are packed and written.
+/// Where Cairo's PDF bytes go until they are finished and written.
 final class PDFBuffer {
     var bytes: [UInt8] = []
 }

@@ -25,10 +25,6 @@ struct PDFCommand: ParsableCommand {
     @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
     var allowMissingGlyphs = false
 
-    @Option(help: ArgumentHelp("Paint in this many parts at once (1 or 2; default: 2 for long briefs on 2+ cores).", valueName: "n",
-                               visibility: .hidden))
-    var paintParts: Int?
-
     /// A long brief takes seconds: say how far it is (on a terminal only, never on stdout).
     static func progressLine(_ console: Console) -> (@Sendable (PDFProgress) -> Void)? {
         guard console.showsProgress else { return nil }
@@ -47,14 +43,13 @@ struct PDFCommand: ParsableCommand {
         guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "zh" else {
             throw ValidationError("unknown language '\(lang)': use zh-TW or en")
         }
-        if let paintParts, !(1...2).contains(paintParts) { throw ValidationError("--paint-parts must be 1 or 2") }
     }
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
             let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
             let options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
-                                     allowMissingGlyphs: allowMissingGlyphs, paintParts: paintParts)
+                                     allowMissingGlyphs: allowMissingGlyphs)
             let warmUp = ShaperWarmUp(options: options)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
