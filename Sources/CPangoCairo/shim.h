@@ -11,8 +11,6 @@
 #include FT_FREETYPE_H
 #include <zlib.h>
 #include <sys/types.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 /* GObject casts are macros and do not import into Swift. */
 static inline void report_object_unref(void *object) { g_object_unref(object); }
@@ -20,13 +18,5 @@ static inline void *report_object_ref(void *object) { return g_object_ref(object
 
 /* HB_TAG is a macro. */
 static inline hb_tag_t report_hb_tag(char a, char b, char c, char d) { return HB_TAG(a, b, c, d); }
-
-/* Swift marks fork() unavailable. The painter forks once, before painting, to paint the
-   second half of a long brief in a child process: two threads in one process can deadlock
-   in Cairo 1.16's global glyph cache (see PartProcess.swift). */
-static inline pid_t report_fork(void) { return fork(); }
-
-/* An anonymous file in memory for the child's PDF bytes (memfd_create, MFD_CLOEXEC). */
-static inline int report_memory_file(void) { return (int)syscall(SYS_memfd_create, "report-part", 1u); }
 
 #endif

@@ -16,6 +16,9 @@ public struct PDFOptions: Sendable {
     /// name when they are not the defaults).
     public var output: String?
     public var allowMissingGlyphs: Bool
+    /// Write the structure tree and finish the file for PDF/UA and PDF/A; off only to
+    /// measure what that costs.
+    public var tagged = true
 
     public init(cities: String = "all", style: String = "default", stylesFolder: String = "Styles", language: BriefLanguage.Code = .zhTW,
                 paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
@@ -150,7 +153,7 @@ public struct PDFReport {
         let painterTimings = PainterTimings()
         let painting: PDFPainter.Painting
         do {
-            painting = try PDFPainter(registry: shapers[0].registry).paint(document, timings: painterTimings,
+            painting = try PDFPainter(registry: shapers[0].registry).paint(document, tagged: options.tagged, timings: painterTimings,
                                                                          progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
         } catch {
             throw ReportError(.output, error.description)

@@ -47,8 +47,9 @@ public struct PDFPainter: Sendable {
     /// is one at a time.
     private static let cairoLock = NSLock()
 
-    /// Paints the document; throws with Cairo's reason if it cannot.
-    public func paint(_ document: LaidOutDocument, timings: PainterTimings? = nil,
+    /// Paints the document; throws with Cairo's reason if it cannot. Without `tagged` (for
+    /// measuring what tagging costs) there is no structure, only the links.
+    public func paint(_ document: LaidOutDocument, tagged: Bool = true, timings: PainterTimings? = nil,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RenderError) -> Painting {
         Self.cairoLock.lock()
         defer { Self.cairoLock.unlock() }
@@ -56,7 +57,7 @@ public struct PDFPainter: Sendable {
         subsetter.prepare(document, registry: registry)
         timings?.lap("subset fonts")
         let fonts = FontTable(registry: registry, subsetter: subsetter)
-        let plan = StructurePlan(document)
+        let plan = StructurePlan(document, tagged: tagged)
         timings?.lap("plan the structure")
         let sink = PDFBuffer()
         let unmanaged = Unmanaged.passRetained(sink)
@@ -74,6 +75,9 @@ public struct PDFPainter: Sendable {
         setMetadata(document.metadata, on: surface)
         guard let cr = cairo_create(surface) else { throw RenderError("cannot create a Cairo context") }
         var tags = TagStack()
+        // Untagged, links still need an element around them (cairo 1.16 writes a broken
+        // cross-reference table for a link outside any).
+        if !tagged { cairo_tag_begin(cr, "Document", nil) }
         var currentSize = firstSize
         for (index, page) in document.pages.enumerated() {
             if page.size != currentSize {
@@ -81,10 +85,17 @@ public struct PDFPainter: Sendable {
                 currentSize = page.size
             }
             paint(page, runs: plan.pages[index], linkAreas: plan.linkAreas[index], on: cr, fonts: fonts, tags: &tags)
+            if !tagged {
+                for case let .link(rect, destination) in page.items {
+                    cairo_tag_begin(cr, CAIRO_TAG_LINK, "rect=[\(rect.x) \(rect.y) \(rect.width) \(rect.height)] dest='\(Self.escape(destination))'")
+                    cairo_tag_end(cr, CAIRO_TAG_LINK)
+                }
+            }
             cairo_show_page(cr)
             progress?(index + 1, document.pages.count)
         }
         tags.closeAll(on: cr)
+        if !tagged { cairo_tag_end(cr, "Document") }
         addOutline(document.outline, to: surface)
         cairo_destroy(cr)
         // Cairo embeds the fonts when the surface finishes: the subset faces must live until then.

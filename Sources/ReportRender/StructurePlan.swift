@@ -34,9 +34,15 @@ struct StructurePlan {
         }
     }
 
-    init(_ document: LaidOutDocument) {
+    /// Without `tagged`, every run is painted without structure.
+    init(_ document: LaidOutDocument, tagged: Bool = true) {
         let ids = SyntheticIDs()
-        let raw = document.pages.map { Self.runs(of: $0, ids: ids) }
+        let raw = document.pages.map { page in
+            tagged ? Self.runs(of: page, ids: ids) : page.items.indices.compactMap { index -> Run? in
+                guard case let .text(line) = page.items[index] else { return nil }
+                return Run(item: index, clusters: line.clusters, structure: [])
+            }
+        }
         // Which elements have children, and how many separate runs of their own text.
         var parents = Set<Int>()
         var textRuns: [Int: Int] = [:]

@@ -25,6 +25,10 @@ struct PDFCommand: ParsableCommand {
     @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
     var allowMissingGlyphs = false
 
+    @Flag(name: .customLong("no-tags"), help: ArgumentHelp("Leave out the structure tree and the PDF/UA and PDF/A finish (to measure their cost).",
+                                                          visibility: .hidden))
+    var noTags = false
+
     /// A long brief takes seconds: say how far it is (on a terminal only, never on stdout).
     static func progressLine(_ console: Console) -> (@Sendable (PDFProgress) -> Void)? {
         guard console.showsProgress else { return nil }
@@ -48,8 +52,9 @@ struct PDFCommand: ParsableCommand {
     func run() throws {
         try perform(input) { console throws(ReportError) in
             let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
-            let options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
+            var options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
                                      allowMissingGlyphs: allowMissingGlyphs)
+            options.tagged = !noTags
             let warmUp = ShaperWarmUp(options: options)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
