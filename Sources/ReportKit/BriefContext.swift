@@ -45,13 +45,12 @@ struct BriefContext {
     var allSelected: Bool { places.count == summit.places.count }
 
     func place(_ slug: String) -> Place? { placesBySlug[slug] }
-    func isSelected(_ slug: String) -> Bool { firstSpeaker[slug] != nil }
 
     /// The destination of a place: its first speaker's page.
     func anchor(of place: Place) -> String? { firstSpeaker[place.slug].map { "speaker-\($0)" } }
 
-    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, link: String? = nil, language: String? = nil) -> Paragraph {
-        Paragraph(RichText(text, style, link: link), paragraphStyle, language: language)
+    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, language: String? = nil) -> Paragraph {
+        Paragraph(RichText(text, style), paragraphStyle, language: language)
     }
 
     /// A person's or place's name. One without spaces (a Chinese name, `黃珊珊`) is never cut

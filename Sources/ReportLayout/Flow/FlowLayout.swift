@@ -54,10 +54,6 @@ struct FlowLayout {
                 pendingSpace += height
             case let .fixedSpace(height):
                 emit([Fragment(height: height)], spaceBefore: 0)
-            case let .rule(rule):
-                let line = PageItem.line(from: Point(x: 0, y: rule.width / 2), to: Point(x: width, y: rule.width / 2), color: rule.color, width: rule.width)
-                emit([Fragment(height: rule.width, items: [line])], spaceBefore: rule.spaceBefore)
-                pendingSpace = rule.spaceAfter
             case .pageBreak:
                 pendingBreak = true
                 pendingSpace = 0

@@ -163,7 +163,7 @@ public final class LayoutEngine: @unchecked Sendable {
                 items += furnitureCache[key] ?? []
                 items += footer(furniture, page: index + 1, of: total)
             }
-            pages.append(Page(size: pageSize, items: items, number: index + 1))
+            pages.append(Page(size: pageSize, items: items))
         }
         let outline = document.outline.filter { destinations[$0.destination] != nil }
         let laidOut = LaidOutDocument(pages: pages, outline: outline, destinations: destinations, metadata: document.metadata)
