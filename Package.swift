@@ -47,7 +47,7 @@ let package = Package(
         ),
 
         // Paths of the repository's data and fixtures, and running external tools, for all tests.
-        .target(name: "ReportTestSupport", path: "Tests/ReportTestSupport"),
+        .target(name: "ReportTestSupport", dependencies: ["ReportLayout"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "SummitModelTests", dependencies: ["SummitModel", "InputSupport", "ReportTestSupport"]),
         .testTarget(name: "SummitAnalysisTests", dependencies: ["SummitAnalysis", "ReportTestSupport"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportStyle", "ReportTestSupport"]),

@@ -94,17 +94,18 @@ public struct PDFReport {
     }
 
     /// Lays the brief out without writing anything (tests inspect the result).
-    public func layout(shaper: PangoShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
+    public func layout(shaper: any TextShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
         try layout(shapers: [shaper])
     }
 
-    public func layout(shapers: [PangoShaper], progress: (@Sendable (PDFProgress) -> Void)? = nil)
+    /// Lays the brief out with any shaper (the fake one of the tests measures without fonts);
+    /// `shapers` must not be empty.
+    public func layout(shapers: [any TextShaper], progress: (@Sendable (PDFProgress) -> Void)? = nil)
         throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
         let shaper = shapers[0]
         let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
         let (style, styleWarnings) = try style()
-        let installed = shaper.installedFamilies()
-        for family in Set([style.fonts.family, style.fonts.headingFamily]) where !installed.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) {
+        for family in Set([style.fonts.family, style.fonts.headingFamily]).sorted() where !shaper.hasFamily(family) {
             throw ReportError(.input, "the font '\(family)' named by the style '\(style.name)' is not installed\n"
                 + "  Install the package that provides it: apt-get install \(style.fonts.package)\n"
                 + "  or name an installed family in the style sheet (fc-list : family lists them).")

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import ReportKit
+import ReportLayout
+import ReportTestSupport
+
+/// The whole brief laid out with the fake shaper: no fonts, no Cairo, plain numbers. What
+/// the layout decides (pagination, contents numbers, repeated table headers) is checked
+/// here; what the fonts do, in the PDF suites.
+@Suite("The whole brief, laid out with the fake shaper")
+struct FullBriefLayoutTests {
+    static func layout(_ loaded: LoadedSummit = BriefFixtures.loaded, language: BriefLanguage.Code = .zhTW) throws -> LaidOutDocument {
+        try PDFReport(loaded: loaded, options: BriefFixtures.options(language: language), clock: BriefFixtures.clock)
+            .layout(shaper: FakeShaper()).document
+    }
+
+    static let scaled: LoadedSummit = {
+        let folder = Repository.temporaryFolder("fake-130")
+        let file = folder + "/summit-2021-03-23.txt"
+        do {
+            try SummitScaler.scaled(copies: 10).write(toFile: file, atomically: true, encoding: .utf8)
+            return try DataSources(summitFile: file, dataFolder: Repository.path("Data")).load()
+        } catch { fatalError("\(error)") }
+    }()
+
+    /// Each link's destination and its last line (a contents entry's page number).
+    static func linkEnds(_ page: Page) -> [(destination: String, text: String)] {
+        var order: [Int] = []
+        var ends: [Int: (String, String)] = [:]
+        for line in page.textLines {
+            guard let link = line.structure.last, case let .link(destination) = link.role else { continue }
+            if ends[link.id] == nil { order.append(link.id) }
+            ends[link.id] = (destination, line.text)
+        }
+        return order.compactMap { ends[$0] }
+    }
+
+    @Test(arguments: [BriefLanguage.Code.zhTW, .en])
+    func everySpeakerStartsAPageAndThePartsComeInOrder(language: BriefLanguage.Code) throws {
+        let document = try Self.layout(language: language)
+        let speakers = BriefFixtures.loaded.summit.speakers
+        #expect(document.pages.count >= 4 + speakers.count + 1)
+        let anchors = ["contents", "comparison", "heatmap", "speakers"] + speakers.map { "speaker-\($0.number)" } + ["appendix"]
+        let pages = anchors.compactMap { document.destinations[$0]?.page }
+        #expect(pages.count == anchors.count, "every part and speaker has its destination")
+        #expect(pages == pages.sorted(), "in the order of the brief")
+        #expect(Set(pages[4..<(4 + speakers.count)]).count == speakers.count, "one speaker per page start")
+        for speaker in speakers.dropFirst() {
+            let destination = try #require(document.destinations["speaker-\(speaker.number)"])
+            #expect(destination.point.y < 120, "speaker \(speaker.number) starts at the top of page \(destination.page + 1)")
+        }
+    }
+
+    @Test func contentsNumbersAreThePagesTheirEntriesGoTo() throws {
+        let document = try Self.layout()
+        var checked = 0
+        for page in document.pages.prefix(3) {
+            for entry in Self.linkEnds(page) where entry.text.allSatisfy(\.isNumber) {
+                let target = try #require(document.destinations[entry.destination])
+                #expect(Int(entry.text) == target.page + 1, "\(entry.destination) printed as page \(entry.text)")
+                checked += 1
+            }
+        }
+        #expect(checked == 4 + BriefFixtures.loaded.summit.speakers.count)
+    }
+
+    /// At 130 speakers the comparison table spans pages: each continues under its header.
+    @Test func aLongComparisonTableRepeatsItsHeaderOnEveryPage() throws {
+        let document = try Self.layout(Self.scaled)
+        let first = try #require(document.destinations["comparison"]?.page)
+        let heatmap = try #require(document.destinations["heatmap"]?.page)
+        #expect(heatmap - first >= 3, "the table of 120 places spans pages")
+        for index in first..<heatmap {
+            let texts = document.pages[index].textLines.map(\.text)
+            #expect(texts.contains("城市／機構") && texts.contains("主要主題"), "page \(index + 1) has the header")
+            // Only the first page's header is the table's own; the repeats are furniture.
+            let structured = document.pages[index].textLines.filter { $0.text == "城市／機構" && !$0.structure.isEmpty }
+            #expect(structured.count == (index == first ? 1 : 0))
+        }
+    }
+}
