@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
             Exit status: 0 success, 64 bad usage (options, unknown city), 65 bad input (data file, \
             style sheet, missing font or glyphs), 73 output not writable (folder, disk full).
             """,
-        subcommands: [PDFCommand.self, CSVCommand.self, JSONCommand.self, CitiesCommand.self]
+        subcommands: [PDFCommand.self, PNGCommand.self, CSVCommand.self, JSONCommand.self, CitiesCommand.self]
     )
 }
 
