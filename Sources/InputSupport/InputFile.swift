@@ -53,6 +53,14 @@ public enum InputFile {
         return bytes
     }
 
+    /// `device:inode` of the file `path` names (links followed), nil when there is none: the
+    /// same file reached by two paths has one identity.
+    public static func identity(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+
     /// Reads a small UTF-8 text file (a style sheet, a YAML data file).
     public static func readText(_ path: String, what: String = "file") throws(InputError) -> String {
         let bytes = try read(path, what: what)
