@@ -164,7 +164,7 @@ public struct PDFReport {
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
         var paintedParts = 1
-        try AtomicFile.write(to: path) { descriptor in
+        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in
             paintedParts = try PDFPainter(registry: shapers[0].registry).paint(document, to: descriptor, parts: paintParts(pages: document.pages.count),
                                                                 timings: painterTimings,
                                                                 progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
