@@ -117,9 +117,10 @@ public struct PDFReport {
         let (style, styleWarnings) = try style()
         let installed = shaper.installedFamilies()
         for family in Set([style.fonts.family, style.fonts.headingFamily]) where !installed.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) {
-            throw ReportError(.input, "the font '\(family)' named by the style '\(style.name)' is not installed\n"
-                + "  Install the package that provides it: apt-get install \(style.fonts.package)\n"
-                + "  or name an installed family in the style sheet (fc-list : family lists them).")
+            // Only the standard family's package is known to hold it; a sheet's `package` is a guess.
+            let package = family == StyleSheet.standard.fonts.family ? "\n  It is in the Debian package \(StyleSheet.standard.fonts.package)." : ""
+            throw ReportError(.input, "the font family '\(Excerpt.of(family))' named by the style '\(Excerpt.of(style.name))' (`fonts.family` or `fonts.heading`) is not installed\n"
+                + "  `fc-list : family` lists the installed families: name one of them in the style sheet, or install the font." + package)
         }
         let language = BriefLanguage(options.language, roles: loaded.roles)
         let builder = BriefBuilder(summit: loaded.summit, analysis: loaded.analysis, places: places, style: style, language: language,
@@ -131,7 +132,8 @@ public struct PDFReport {
                 { @Sendable pages in report(.laidOut(pages: pages)) }
             })
         } catch {
-            throw ReportError(.input, "style '\(style.name)': \(error.description)\n  Make the margins or type sizes of the style sheet fit the paper.")
+            throw ReportError(.input, "style '\(Excerpt.of(style.name))': the brief does not fit the page (\(error.problems.count) item(s) outside the printable area)\n"
+                + "  Make `margins.top`, `margins.bottom`, `margins.left`, `margins.right` or the `sizes` (`body`, `table`, `h1` …) smaller, or `paper` larger.")
         }
         return (laidOut, style, selectionWarnings + styleWarnings)
     }
