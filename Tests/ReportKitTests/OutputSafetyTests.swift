@@ -103,9 +103,10 @@ struct OutputSafetyTests {
         #expect(FileManager.default.fileExists(atPath: sandbox.path("summit-2021-03-23.txt")))
     }
 
-    @Test func aVeryLongFileNameStillGetsATemporary() throws {
+    /// 250 bytes of name, in ASCII or in three-byte CJK: the temporary's name must still fit in 255.
+    @Test(arguments: [String(repeating: "b", count: 246) + ".pdf", String(repeating: "簡", count: 82) + ".pdf"])
+    func aVeryLongFileNameStillGetsATemporary(_ name: String) throws {
         let sandbox = try Sandbox("long-name")
-        let name = String(repeating: "b", count: 246) + ".pdf"   // 250 bytes: a temporary must not add to it
         let run = try pdf(sandbox, ["--out", sandbox.path(name)])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(sandbox.names.filter { $0.hasSuffix(".tmp") }.isEmpty)

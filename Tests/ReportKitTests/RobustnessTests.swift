@@ -185,7 +185,11 @@ struct RobustnessTests {
     @Test func readmeDocumentsTheExitStatusAndWhatToDo() throws {
         let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
         #expect(readme.contains("## When something goes wrong"))
-        for code in ["| 64 |", "| 65 |", "| 73 |"] { #expect(readme.contains(code)) }
+        for code in ["| 64 |", "| 65 |", "| 73 |", "| 74 |", "| 128+N |"] { #expect(readme.contains(code)) }
+        for guarantee in ["**Nothing is lost.**", "**Nothing is written where it should not be.**", "**Inputs are never outputs.**",
+                          "**Only its own leftovers are removed.**", "**Messages stay short.**"] {
+            #expect(readme.contains(guarantee), "the README states: \(guarantee)")
+        }
     }
 
     // MARK: Bounded work
