@@ -32,32 +32,35 @@ public enum OutputTarget {
     }
 
     /// What is at `path` now (not following a link there): nothing, a regular file (its
-    /// permissions are returned, for the file that replaces it) or a link (which is replaced,
-    /// never written through). A folder, FIFO, socket or device is refused: renaming over it
-    /// would destroy it or fail, and writing into it is not what `--out FILE` means.
+    /// permissions are returned, for the file that replaces it) or a link to a file or to
+    /// nothing (which is replaced, never written through). A folder, FIFO, socket or device, or
+    /// a link to one (`/dev/stdout`), is refused: renaming over it would destroy it or fail,
+    /// and writing into it is not what `--out FILE` means.
     static func checkExisting(_ path: String) throws(ReportError) -> mode_t? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        let type = info.st_mode & S_IFMT
+        var type = info.st_mode & S_IFMT
         if type == S_IFREG { return info.st_mode & 0o777 }
+        var linked = false
         if type == S_IFLNK {
+            // A link to a file (or to nothing) is replaced; a link to anything else names that
+            // thing (`/dev/stdout`, a folder) and is refused like it.
             var target = stat()
-            if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
-                throw ReportError(.usage, "\(Excerpt.of(path)) is a link to a folder; --out needs a file name, e.g. \(Excerpt.of(path))/brief.pdf")
-            }
-            return nil
+            guard stat(path, &target) == 0, target.st_mode & S_IFMT != S_IFREG else { return nil }
+            type = target.st_mode & S_IFMT
+            linked = true
         }
         let what: String
         switch type {
         case S_IFDIR:
-            throw ReportError(.usage, "\(Excerpt.of(path)) is a folder; it cannot be replaced by a file\n"
+            throw ReportError(.usage, "\(Excerpt.of(path)) is \(linked ? "a link to " : "")a folder; it cannot be replaced by a file\n"
                               + "  Give a file name inside it, e.g. --out \(Excerpt.of(path))/brief.pdf, or remove the folder.")
         case S_IFIFO: what = "a FIFO (named pipe)"
         case S_IFSOCK: what = "a socket"
         case S_IFCHR, S_IFBLK: what = "a device"
-        default: what = "not a regular file"
+        default: what = "something other than a file"
         }
-        throw ReportError(.usage, "\(Excerpt.of(path)) is \(what), not a regular file; it is left alone\n"
+        throw ReportError(.usage, "\(Excerpt.of(path)) is \(linked ? "a link to " : "")\(what), not a regular file; it is left alone\n"
                           + "  Choose a path for a regular file with --out.")
     }
 

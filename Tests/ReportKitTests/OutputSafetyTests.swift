@@ -144,6 +144,19 @@ struct OutputSafetyTests {
         #expect(!sandbox.names.contains("speakers.csv"), "all or nothing")
     }
 
+    @Test func aLinkToADeviceOrAFolderAtTheTargetIsRefusedAndKept() throws {
+        let sandbox = try Sandbox("device-link")
+        // As root, renaming over such a link once replaced it (think of /dev/stdout) with the PDF.
+        symlink("/dev/null", sandbox.path("brief.pdf"))
+        symlink(sandbox.folder, sandbox.path("folder.pdf"))
+        for name in ["brief.pdf", "folder.pdf"] {
+            let run = try pdf(sandbox, ["--out", sandbox.path(name)])
+            #expect(run.status == 64, "\(name): \(run.stderr)")
+            #expect(run.stderr.contains("is a link to a"), "\(run.stderr)")
+            #expect(fileType(sandbox.path(name)) == S_IFLNK, "\(name) is still the link")
+        }
+    }
+
     @Test func aFolderAtTheTargetIsAUsageError() throws {
         let sandbox = try Sandbox("dir-target")
         try FileManager.default.createDirectory(atPath: sandbox.path("brief.pdf"), withIntermediateDirectories: false)

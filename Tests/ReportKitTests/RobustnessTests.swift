@@ -27,6 +27,16 @@ struct RobustnessTests {
         }
     }
 
+    @Test func aFIFOAsAnInputThatNobodyWritesDoesNotHang() throws {
+        let folder = Repository.temporaryFolder("fifo-in")
+        mkfifo(folder + "/summit.txt", 0o644)
+        mkfifo(folder + "/style.yaml", 0o644)
+        for arguments in [["json", "--data", folder + "/summit.txt"], ["pdf", "--cities", "all", "--style", folder + "/style.yaml", "--out", folder + "/b.pdf"]] {
+            let run = try ToolRun.run("timeout", ["20", ReportBinary.path] + arguments, currentDirectory: Repository.root)
+            #expect(run.status == 65, "\(arguments): \(run.status) (124 is a hang) \(run.stderr)")
+        }
+    }
+
     @Test func aBadFileFailsWithOneMessageAndNoStackTrace() throws {
         let run = try ReportBinary.run(["csv", "--cities", "all", "--data", Repository.fixture("bad/out-of-order.txt"), "--out", Repository.temporaryFolder()])
         #expect(run.status == 65)
