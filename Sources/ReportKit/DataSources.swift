@@ -62,6 +62,7 @@ public struct LoadedSummit: Sendable {
     /// The files it was read from (summit file, places, roles, themes): an output may not be one of them.
     public var inputFiles: [String]
 
+    /// `inputFiles` may be empty for a summit built in memory (tests): then no output is refused as an input.
     public init(summit: Summit, analysis: SummitAnalysis, catalog: ThemeCatalog, roles: RoleVocabulary, warnings: [InputWarning],
                 inputFiles: [String] = []) {
         self.summit = summit
