@@ -86,6 +86,7 @@ public enum AtomicFile {
                                       + "  Choose another folder with --out, or create this one first.")
                 }
                 created.append(folder)
+                TemporaryFileRegistry.shared.addFolder(folder)
             }
         }
         guard access(folder, W_OK | X_OK) == 0 else {
@@ -96,7 +97,10 @@ public enum AtomicFile {
 
     /// Removes folders this run created (deepest first), if they are still empty.
     static func removeFolders(_ folders: [String]) {
-        for folder in folders.reversed() { rmdir(folder) }
+        for folder in folders.reversed() {
+            rmdir(folder)
+            TemporaryFileRegistry.shared.removeFolder(folder)
+        }
     }
 
     /// Temporaries for the target `name` whose process no longer runs (killed mid-write) are
@@ -140,7 +144,11 @@ public enum AtomicFile {
                 unlink(temporary)
                 TemporaryFileRegistry.shared.remove(temporary)
             }
-            if !succeeded { removeFolders(createdFolders) }
+            if succeeded {
+                for folder in createdFolders { TemporaryFileRegistry.shared.removeFolder(folder) }
+            } else {
+                removeFolders(createdFolders)
+            }
         }
         for (file, mode) in zip(files, modes) {
             try prepareFolder(of: file.path, created: &createdFolders)

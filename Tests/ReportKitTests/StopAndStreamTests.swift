@@ -33,6 +33,18 @@ struct StopAndStreamTests {
         #expect(temporaries(folder).isEmpty, "the temporary file is removed")
     }
 
+    @Test func aStoppedRunRemovesTheFoldersItMadeForTheOutput() throws {
+        let folder = Repository.temporaryFolder("stop-tree")
+        let big = try SummitScaler.write(copies: 60)
+        let process = try ReportBinary.start(["pdf", "--cities", "all", "--data", big, "--out", folder + "/made/for/it/brief.pdf", "--quiet"])
+        let deadline = Date().addingTimeInterval(120)
+        while temporaries(folder + "/made/for/it").isEmpty, process.isRunning, Date() < deadline { usleep(10_000) }
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? ["?"]).isEmpty, "no folder is left behind")
+    }
+
     @Test func aFullStdoutIsOneLineAndStatus74() throws {
         let run = try ReportBinary.run(after: "exec > /dev/full", ["json"])
         #expect(run.status == 74, "\(run.stderr)")
