@@ -115,7 +115,7 @@ public struct StyleSheetLoader: Sendable {
                 guard let value = margins[key] else { continue }
                 let points = try Length.points(value)
                 guard points >= 0 else {
-                    throw InputError("`margins.\(key)` must not be negative, found \(try value.string())", at: value.location)
+                    throw InputError("`margins.\(key)` must not be negative, found \(Excerpt.of(try value.string()))", at: value.location)
                 }
                 switch key {
                 case "top": style.margins.top = points

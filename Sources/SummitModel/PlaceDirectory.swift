@@ -38,7 +38,7 @@ public struct PlaceDirectory: Sendable {
                 throw InputError("`\(slugValue.keyPath)` must be lower-case letters, digits and hyphens, found \(Excerpt.quoted(slug))", at: slugValue.location)
             }
             if let first = slugs[slug] {
-                throw InputError("slug '\(slug)' is used twice (first at \(first))", at: slugValue.location)
+                throw InputError("slug \(Excerpt.quoted(slug)) is used twice (first at \(first))", at: slugValue.location)
             }
             slugs[slug] = slugValue.location
             let zhValue = try object.required("zh"), enValue = try object.required("en")

@@ -50,7 +50,7 @@ public struct ThemeCatalog: Sendable, Hashable {
             guard PlaceSlug.isValid(id) else {
                 throw InputError("`\(idValue.keyPath)` must be lower-case letters, digits and hyphens, found \(Excerpt.quoted(id))", at: idValue.location)
             }
-            if let first = seen[id] { throw InputError("theme id '\(id)' is used twice (first at \(first))", at: idValue.location) }
+            if let first = seen[id] { throw InputError("theme id \(Excerpt.quoted(id)) is used twice (first at \(first))", at: idValue.location) }
             seen[id] = idValue.location
             let keywordsValue = try object.required("keywords")
             var keywords: [String] = []

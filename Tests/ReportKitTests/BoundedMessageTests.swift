@@ -27,7 +27,8 @@ struct BoundedMessageTests {
 
     @Test func aHugeValueOrKeyIsQuotedShort() throws {
         let long = String(repeating: "長", count: 5_000)
-        for text in ["extends: default\npaper: \(long)\n", "extends: default\n\(long): 1\n", "extends: default\ncolors: {text: '\(long)'}\n"] {
+        for text in ["extends: default\npaper: \(long)\n", "extends: default\n\(long): 1\n", "extends: default\ncolors: {text: '\(long)'}\n",
+                     "extends: default\nmargins: {left: '\(long)'}\n"] {
             let run = try pdf(["--style", try styleFile(text)])
             #expect(run.stderr.count < 900, "\(run.stderr.count) characters: \(run.stderr.prefix(300))")
             #expect(run.status == 65 || run.status == 0)
