@@ -35,14 +35,17 @@ public struct DataSources: Sendable {
     public func load() throws(ReportError) -> LoadedSummit {
         let file = try resolvedSummitFile()
         do throws(InputError) {
-            let (places, placeWarnings) = try PlaceDirectory.load(placesFile ?? dataFolder + "/places.yaml")
+            let placesPath = placesFile ?? dataFolder + "/places.yaml"
+            let (places, placeWarnings) = try PlaceDirectory.load(placesPath)
             let rolesPath = rolesFile ?? dataFolder + "/roles.yaml"
-            let roles = try RoleVocabulary.load(rolesPath)
-            let (catalog, themeWarnings) = try ThemeCatalog.load(themesFile ?? dataFolder + "/themes.yaml")
+            let (roles, roleWarnings) = try RoleVocabulary.loadChecked(rolesPath)
+            let themesPath = themesFile ?? dataFolder + "/themes.yaml"
+            let (catalog, themeWarnings) = try ThemeCatalog.load(themesPath)
             let imported = try SummitImporter(places: places, roles: roles, rolesSource: rolesPath).importFile(file)
             let analysis = SummitAnalyzer(catalog: catalog).analyse(imported.summit)
             return LoadedSummit(summit: imported.summit, analysis: analysis, catalog: catalog, roles: roles,
-                                warnings: placeWarnings + themeWarnings + imported.warnings)
+                                warnings: placeWarnings + roleWarnings + themeWarnings + imported.warnings,
+                                inputFiles: [file, placesPath, rolesPath, themesPath])
         } catch {
             throw ReportError(error)
         }
@@ -56,4 +59,17 @@ public struct LoadedSummit: Sendable {
     public var catalog: ThemeCatalog
     public var roles: RoleVocabulary
     public var warnings: [InputWarning]
+    /// The files it was read from (summit file, places, roles, themes): an output may not be one of them.
+    public var inputFiles: [String]
+
+    /// `inputFiles` may be empty for a summit built in memory (tests): then no output is refused as an input.
+    public init(summit: Summit, analysis: SummitAnalysis, catalog: ThemeCatalog, roles: RoleVocabulary, warnings: [InputWarning],
+                inputFiles: [String] = []) {
+        self.summit = summit
+        self.analysis = analysis
+        self.catalog = catalog
+        self.roles = roles
+        self.warnings = warnings
+        self.inputFiles = inputFiles
+    }
 }

@@ -106,9 +106,10 @@ public struct PDFReport {
         let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
         let (style, styleWarnings) = try style()
         for family in Set([style.fonts.family, style.fonts.headingFamily]).sorted() where !shaper.hasFamily(family) {
-            throw ReportError(.input, "the font '\(family)' named by the style '\(style.name)' is not installed\n"
-                + "  Install the package that provides it: apt-get install \(style.fonts.package)\n"
-                + "  or name an installed family in the style sheet (fc-list : family lists them).")
+            // Only the standard family's package is known to hold it; a sheet's `package` is a guess.
+            let package = family == StyleSheet.standard.fonts.family ? "\n  It is in the Debian package \(StyleSheet.standard.fonts.package)." : ""
+            throw ReportError(.input, "the font family '\(Excerpt.of(family))' named by the style '\(Excerpt.of(style.name))' (`fonts.family` or `fonts.heading`) is not installed\n"
+                + "  `fc-list : family` lists the installed families: name one of them in the style sheet, or install the font." + package)
         }
         let language = BriefLanguage(options.language, roles: loaded.roles)
         let builder = BriefBuilder(summit: loaded.summit, analysis: loaded.analysis, places: places, style: style, language: language,
@@ -120,7 +121,8 @@ public struct PDFReport {
                 { @Sendable pages in report(.laidOut(pages: pages)) }
             })
         } catch {
-            throw ReportError(.input, "style '\(style.name)': \(error.description)\n  Make the margins or type sizes of the style sheet fit the paper.")
+            throw ReportError(.input, "style '\(Excerpt.of(style.name))': the brief does not fit the page (\(error.problems.count) item(s) outside the printable area)\n"
+                + "  Make `margins.top`, `margins.bottom`, `margins.left`, `margins.right` or the `sizes` (`body`, `table`, `h1` …) smaller, or `paper` larger.")
         }
         return (laidOut, style, selectionWarnings + styleWarnings)
     }
@@ -152,6 +154,10 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
+        // A target that cannot be written (an input, a folder, an empty path) fails before the painting.
+        try OutputTarget.checkFilePath(path)
+        _ = try OutputTarget.checkExisting(path)
+        try OutputTarget.checkNotInput(path, inputs: loaded.inputFiles + style.sourceFiles)
         let painting: PDFPainter.Painting
         do {
             painting = try PDFPainter(registry: shapers[0].registry).paint(document, tagged: options.tagged, timings: painterTimings,
@@ -162,7 +168,7 @@ public struct PDFReport {
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
         let pdf = painting.pdf
-        try AtomicFile.write(to: path) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
+        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
                          timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })

@@ -17,6 +17,9 @@ public struct StyleSheet: Sendable, Hashable {
     public var colors: Colors
     public var heatmap: HeatmapScale
     public var typography: Typography
+    /// The style sheet files this style was read from (the sheet and every sheet it extends),
+    /// so that a run can refuse to write its output over one of them.
+    public var sourceFiles: [String] = []
 
     public struct Paper: Sendable, Hashable {
         public var name: String
