@@ -10,7 +10,7 @@ struct ContentsPages {
         let type = context.type, language = context.language, sheet = context.sheet
         let blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.contents, type.h1, type.h1Paragraph))]
         var entries: [Block] = []
-        let size = max(8, sheet.sizes.body - 1)
+        let size = type.smaller(sheet.sizes.body, by: 1)
         let digits = String(context.speakers.last?.number ?? 1).count
         // Speaker numbers hang in a column of their own, right-aligned.
         let labelWidth = size * 0.6 * Double(digits)

@@ -99,7 +99,8 @@ struct SpeakerPages {
                                           paragraphs: [context.paragraph(item.text, type.body, style, language: summaryLanguage)])
                 }
                 return .list(ListBlock(items: items, markerStyle: type.text(sheet.sizes.body, bold: true, color: sheet.colors.accent),
-                                       markerWidth: sheet.sizes.body * 1.5, gap: sheet.sizes.body * 0.5))
+                                       markerWidth: sheet.sizes.body * sheet.proportions.listMarkerColumn,
+                                       gap: sheet.sizes.body * sheet.proportions.listMarkerGap))
             }
         }
     }

@@ -84,7 +84,7 @@ public struct StyleSheetLoader: Sendable {
         visited.append(identity)
         let root = try YAMLValue.load(file, what: "style sheet").object()
         var warnings = root.unknownKeys(allowed: ["name", "extends", "paper", "margins", "printable-inset", "fonts", "sizes", "leading",
-                                                  "paragraph-spacing", "colors", "heatmap", "typography"])
+                                                  "paragraph-spacing", "colors", "heatmap", "typography", "proportions"])
         var style = StyleSheet.standard
         if let parent = root["extends"] {
             let loaded = try load(file: try extendedPath(parent, from: file), visited: &visited)
@@ -204,9 +204,49 @@ public struct StyleSheetLoader: Sendable {
                 guard (0...1).contains(style.typography.cjkLatinGap) else { throw InputError("`typography.cjk-latin-gap` must be between 0 and 1 em", at: gap.location) }
             }
         }
+        if let proportions = try root["proportions"]?.object() {
+            warnings += try readProportions(proportions, into: &style.proportions)
+        }
         try validateGeometry(style, root: root)
         style.sourceFiles.append(file)
         return (style, warnings)
+    }
+
+    /// `proportions:`: each key with the range that still makes a brief.
+    private func readProportions(_ object: YAMLObject, into proportions: inout StyleSheet.Proportions) throws(InputError) -> [InputWarning] {
+        let keys: [(String, WritableKeyPath<StyleSheet.Proportions, Double>, ClosedRange<Double>)] = [
+            ("minimum-size", \.minimumSize, 4...24), ("header-left-share", \.headerLeftShare, 0.1...0.9),
+            ("header-right-share", \.headerRightShare, 0.1...0.9), ("leader-pitch", \.leaderPitch, 0.2...3),
+            ("leader-dot-radius", \.leaderDotRadius, 0.01...0.5), ("contents-number-column", \.contentsNumberColumn, 1...10),
+            ("panel-accent", \.panelAccent, 0...20), ("list-marker-column", \.listMarkerColumn, 0.5...6),
+            ("list-marker-gap", \.listMarkerGap, 0...3), ("heatmap-place-column", \.heatmapPlaceColumn, 3...30),
+            ("heatmap-stacked-line", \.heatmapStackedLine, 0.8...3), ("heatmap-stacked-width", \.heatmapStackedWidth, 1...4),
+            ("heatmap-cell-gap", \.heatmapCellGap, 0...10), ("cover-label-column", \.coverLabelColumn, 2...30),
+            ("cover-top-space", \.coverTopSpace, 0...10),
+        ]
+        let warnings = object.unknownKeys(allowed: Set(keys.map(\.0) + ["comparison-columns"]))
+        for (key, path, range) in keys {
+            guard let value = object[key] else { continue }
+            let number = try value.double()
+            guard range.contains(number) else {
+                throw InputError("`proportions.\(key)` must be between \(range.lowerBound) and \(range.upperBound), found \(number)", at: value.location)
+            }
+            proportions[keyPath: path] = number
+        }
+        if proportions.headerLeftShare + proportions.headerRightShare > 1 {
+            throw InputError("`proportions.header-left-share` and `header-right-share` add up to more than the column",
+                             at: object["header-left-share"]?.location ?? object.location)
+        }
+        if let columns = object["comparison-columns"] {
+            var weights: [Double] = []
+            for item in try columns.list() { weights.append(try item.double()) }
+            guard weights.count == 4, weights.allSatisfy({ (0.1...10).contains($0) }) else {
+                throw InputError("`proportions.comparison-columns` must be four weights from 0.1 to 10 (place, speakers, themes, figures)",
+                                 at: columns.location)
+            }
+            proportions.comparisonColumns = weights
+        }
+        return warnings
     }
 
     /// How many sheets a chain of `extends` may hold: a real chain is two or three long.

@@ -79,3 +79,50 @@ struct FullBriefLayoutTests {
         }
     }
 }
+
+/// The measures that used to be literals in the layout are style keys: a style that changes
+/// one changes the brief, and a value out of range is refused at its line.
+@Suite("Proportions in the style sheet")
+struct ProportionsTests {
+    static func style(_ yaml: String) throws -> String {
+        let path = Repository.temporaryFolder("proportions") + "/wide.yaml"
+        // `extends` by name finds the repository's styles; the keys follow.
+        try ("extends: default\n" + yaml).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func layout(style path: String) throws -> LaidOutDocument {
+        var options = BriefFixtures.options()
+        options.style = path
+        return try PDFReport(loaded: BriefFixtures.loaded, options: options, clock: BriefFixtures.clock).layout(shaper: FakeShaper()).document
+    }
+
+    static func leaderPitches(_ document: LaidOutDocument) -> Set<Double> {
+        Set(document.pages[1].items.compactMap { if case let .leader(_, _, _, pitch, _, _) = $0 { pitch } else { nil } })
+    }
+
+    @Test func aStyleThatWidensTheLeadersAndThePlaceColumnChangesTheBrief() throws {
+        let standard = try FullBriefLayoutTests.layout()
+        let changed = try Self.layout(style: Self.style("proportions:\n  leader-pitch: 1.1\n  comparison-columns: [3, 1, 1, 1]\n"))
+        let before = Self.leaderPitches(standard), after = Self.leaderPitches(changed)
+        #expect(!before.isEmpty && after == Set(before.map { $0 * 2 }), "\(before) → \(after)")
+        // The speakers' column starts further right when the place column weighs more.
+        func speakerColumn(_ document: LaidOutDocument) -> Double? {
+            let page = try? #require(document.destinations["comparison"]?.page)
+            return page.flatMap { document.pages[$0].textLines.first { $0.text == "講者" }?.origin.x }
+        }
+        let x0 = try #require(speakerColumn(standard)), x1 = try #require(speakerColumn(changed))
+        #expect(x1 > x0 + 40, "\(x0) → \(x1)")
+    }
+
+    @Test func aValueOutOfRangeNamesTheFileLineAndKey() throws {
+        let path = try Self.style("proportions:\n  panel-accent: 3\n  leader-pitch: 40\n")
+        #expect(throws: ReportError.self) { try Self.layout(style: path) }
+        do {
+            _ = try Self.layout(style: path)
+        } catch let error as ReportError {
+            #expect(error.message.contains("wide.yaml:4"), "\(error.message)")
+            #expect(error.message.contains("proportions.leader-pitch"), "\(error.message)")
+        }
+    }
+}
