@@ -209,6 +209,50 @@ struct PDFFinisherTests {
         #expect(!trueType.isEmpty && trueType.allSatisfy { $0["/CIDToGIDMap"] as? String == "/Identity" })
     }
 
+    /// `/CIDToGIDMap /Identity` is only right if Cairo's TrueType subsets number glyphs by CID:
+    /// every width in `/W` must be the advance of the glyph with that id in the embedded font.
+    @Test func trueTypeSubsetsAreNumberedByCID() throws {
+        let (folder, _, finished) = try Self.files()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let script = """
+        import io, sys
+        from fontTools.ttLib import TTFont
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdftypes import resolve1
+        doc = PDFDocument(PDFParser(open(sys.argv[1], 'rb')))
+        checked = 0
+        for xref in doc.xrefs:
+            for objid in xref.get_objids():
+                try:
+                    obj = resolve1(doc.getobj(objid))
+                except Exception:
+                    continue
+                if not isinstance(obj, dict) or getattr(obj.get('Subtype'), 'name', None) != 'CIDFontType2':
+                    continue
+                font = TTFont(io.BytesIO(resolve1(resolve1(obj['FontDescriptor'])['FontFile2']).get_data()))
+                upem, order, hmtx = font['head'].unitsPerEm, font.getGlyphOrder(), font['hmtx']
+                w = resolve1(obj.get('W', []))
+                i = 0
+                while i < len(w):
+                    first = w[i]
+                    if isinstance(resolve1(w[i + 1]), list):
+                        widths = resolve1(w[i + 1]); i += 2
+                    else:
+                        widths = [w[i + 2]] * (w[i + 1] - first + 1); i += 3
+                    for cid, width in enumerate(widths, first):
+                        advance = hmtx[order[cid]][0] * 1000 / upem
+                        if abs(advance - width) > 1:
+                            print('CID %d: /W %s, glyph %d advance %.1f' % (cid, width, cid, advance))
+                        checked += 1
+        print('checked', checked)
+        """
+        let run = try ToolRun.run(PDFCheckers.python, ["-c", script, finished])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("checked ") && lines[0] != "checked 0", "\(run.stdout)")
+    }
+
     @Test func sameInputSameBytesAndSamePixels() throws {
         let (folder, cairo, finished) = try Self.files()
         defer { try? FileManager.default.removeItem(atPath: folder) }
