@@ -201,6 +201,8 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
     std::vector<Kind> stack;         // open marked-content sequences, innermost last
     bool inText = false;
     bool inInlineImage = false;
+    long saveDepth = 0;       // q … Q nesting outside text objects
+    long mineSaveDepth = 0;   // the nesting where the open artifact began
 
     bool covered() const {
         for (Kind kind : stack)
@@ -211,6 +213,7 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
     void open() {
         write("\n/Artifact BMC\n");
         stack.push_back(Kind::mine);
+        mineSaveDepth = saveDepth;
         ++*count;
     }
 
@@ -264,6 +267,13 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
     }
 
     void operatorOutside(std::string const &op, Token const &token) {
+        if (op == "q") {
+            ++saveDepth;
+        } else if (op == "Q") {
+            // An artifact opened after this Q's q closes before it: q/Q and marked content nest.
+            if (!stack.empty() && stack.back() == Kind::mine && mineSaveDepth >= saveDepth) closeMine();
+            --saveDepth;
+        }
         markOrPaint(op, pending, false);
         flushPending();
         writeToken(token);
@@ -473,7 +483,8 @@ struct Finisher {
 
     // CIDFontType2 fonts without /CIDToGIDMap: the default is Identity (ISO 32000-1 9.7.4.2),
     // which is what Cairo's TrueType subsets are numbered for; PDF/A and PDF/UA want it written.
-    void fonts(QPDFObjectHandle resources, std::set<QPDFObjGen> &seenFonts, std::set<QPDFObjGen> &seenForms) {
+    // Images: no /Interpolate. Form XObjects' resources likewise.
+    void resources(QPDFObjectHandle resources, std::set<QPDFObjGen> &seenFonts, std::set<QPDFObjGen> &seenForms) {
         if (!resources.isDictionary()) return;
         QPDFObjectHandle fonts = resources.getKey("/Font");
         if (fonts.isDictionary()) {
@@ -493,9 +504,19 @@ struct Finisher {
         if (xobjects.isDictionary()) {
             for (auto const &key : xobjects.getKeys()) {
                 QPDFObjectHandle form = xobjects.getKey(key);
-                if (!form.isStream() || !form.getDict().getKey("/Subtype").isNameAndEquals("/Form")) continue;
+                if (!form.isStream()) continue;
+                QPDFObjectHandle dictionary = form.getDict();
+                if (dictionary.getKey("/Subtype").isNameAndEquals("/Image")) {
+                    // PDF/A-2 (6.2.8): /Interpolate must be false or absent; Cairo writes true for
+                    // images painted with its default filter.
+                    if (dictionary.hasKey("/Interpolate")) dictionary.removeKey("/Interpolate");
+                    QPDFObjectHandle mask = dictionary.getKey("/SMask");
+                    if (mask.isStream() && mask.getDict().hasKey("/Interpolate")) mask.getDict().removeKey("/Interpolate");
+                    continue;
+                }
+                if (!dictionary.getKey("/Subtype").isNameAndEquals("/Form")) continue;
                 if (form.isIndirect() && !seenForms.insert(form.getObjGen()).second) continue;
-                this->fonts(form.getDict().getKey("/Resources"), seenFonts, seenForms);
+                this->resources(dictionary.getKey("/Resources"), seenFonts, seenForms);
             }
         }
     }
@@ -518,7 +539,7 @@ struct Finisher {
                     }
                 }
             }
-            fonts(page.getAttribute("/Resources", false), seenFonts, seenForms);
+            resources(page.getAttribute("/Resources", false), seenFonts, seenForms);
             page.coalesceContentStreams();
             QPDFObjectHandle stream = object.getKey("/Contents");
             if (stream.isStream()) contents.push_back(stream);
@@ -609,8 +630,13 @@ extern "C" int pdf_finish(const unsigned char *bytes, size_t length, const pdf_f
         finisher.catalogAndInfo();
         finisher.pages();
         std::string out = finisher.write();
-        if (finisher.pdf.anyWarnings())
-            throw std::runtime_error(std::string("libqpdf found problems in the PDF: ") + finisher.pdf.getWarnings().front().what());
+        // A dictionary with a key twice (Cairo names an image used twice twice in /XObject,
+        // with the same value) is harmless and comes out once; anything else libqpdf had to
+        // work around is a defect of the painter's PDF.
+        for (auto const &warning : finisher.pdf.getWarnings()) {
+            if (warning.getMessageDetail().find("duplicated key") == std::string::npos)
+                throw std::runtime_error(std::string("libqpdf found problems in the PDF: ") + warning.what());
+        }
         result->data = static_cast<unsigned char *>(std::malloc(out.size() ? out.size() : 1));
         if (!result->data) throw std::bad_alloc();
         std::memcpy(result->data, out.data(), out.size());

@@ -27,7 +27,7 @@ struct PDFFinisherTests {
 
     /// Two A4 pages: a heading, contents with a link, a table with header cells, a figure, a
     /// list, an English paragraph, a paragraph across the page break and a heading on page 2;
-    /// a header rule and a footer on each page outside all tags, a panel fill inside Document.
+    /// a header rule, a logo and a footer on each page outside all tags, a panel fill inside Document.
     static func cairoPDF(in folder: String) throws -> [UInt8] {
         let path = folder + "/cairo.pdf"
         guard let surface = cairo_pdf_surface_create(path, 595, 842), let cr = cairo_create(surface) else {
@@ -55,7 +55,23 @@ struct PDFFinisherTests {
             body()
             cairo_tag_end(cr, name)
         }
+        // An image, painted as a logo in the header (furniture) and in the figure: Cairo names
+        // it twice in the page's /XObject and asks for /Interpolate, which PDF/A forbids.
+        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 4)
+        defer { cairo_surface_destroy(image) }
+        if let painter = cairo_create(image) {
+            cairo_set_source_rgb(painter, 0.2, 0.6, 0.3)
+            cairo_paint(painter)
+            cairo_destroy(painter)
+        }
+        func paintImage(_ x: Double, _ y: Double) {
+            cairo_save(cr)
+            cairo_set_source_surface(cr, image, x, y)
+            cairo_paint(cr)
+            cairo_restore(cr)
+        }
         func furniture(page: Int) {
+            paintImage(540, 30)
             cairo_set_source_rgb(cr, 0.5, 0.5, 0.5)
             cairo_set_line_width(cr, 0.5)
             cairo_move_to(cr, 50, 40)
@@ -86,6 +102,7 @@ struct PDFFinisherTests {
             cairo_set_source_rgb(cr, 0.2, 0.4, 0.8)
             cairo_rectangle(cr, 50, 220, 40, 10)
             cairo_fill(cr)
+            paintImage(95, 220)
             cairo_set_source_rgb(cr, 0, 0, 0)
         }
         tag("L") {
@@ -150,7 +167,7 @@ struct PDFFinisherTests {
         let (folder, cairo, finished) = try Self.files()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let before = try PDFCheckers.untaggedContent(cairo)
-        #expect(before.contains("page 1: m at depth 0") && before.contains("page 1: re at depth 0") &&
+        #expect(before.contains("page 1: m at depth 0") && before.contains("page 1: re at depth 0") && before.contains("page 1: Do at depth 0") &&
                 before.contains("page 2: TJ at depth 0"), "the rules, the panel and the footers are untagged in Cairo's file: \(before)")
         #expect(try PDFCheckers.untaggedContent(finished) == [])
     }
