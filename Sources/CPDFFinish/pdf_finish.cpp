@@ -231,13 +231,15 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
 
     // Whether a BDC/BMC with these operands is a structure element's content (it has an /MCID)
     // or already an artifact; other sequences (/Span << /ActualText … >>) are not.
-    static Kind kindOf(std::vector<Token> const &operands) {
+    static Kind kindOf(std::vector<Token> const &operands) { return kindOf(operands.data(), operands.data() + operands.size()); }
+
+    static Kind kindOf(Token const *begin, Token const *end) {
         bool first = true;
-        for (auto const &t : operands) {
-            if (t.getType() != QPDFTokenizer::tt_name) continue;
-            if (first && t.getValue() == "/Artifact") return Kind::tagged;
+        for (Token const *t = begin; t != end; ++t) {
+            if (t->getType() != QPDFTokenizer::tt_name) continue;
+            if (first && t->getValue() == "/Artifact") return Kind::tagged;
             first = false;
-            if (t.getValue() == "/MCID") return Kind::tagged;
+            if (t->getValue() == "/MCID") return Kind::tagged;
         }
         return Kind::other;
     }
@@ -284,19 +286,17 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
         bool tagged = false;
         {
             long local = 0;
-            std::vector<Token> operands;
-            for (auto const &t : textTokens) {
-                if (t.getType() != QPDFTokenizer::tt_word) {
-                    operands.push_back(t);
-                    continue;
-                }
+            size_t operands = 0;   // where the current operator's operands begin
+            for (size_t i = 0; i < textTokens.size(); ++i) {
+                Token const &t = textTokens[i];
+                if (t.getType() != QPDFTokenizer::tt_word) continue;
                 if (t.getValue() == "BDC" || t.getValue() == "BMC") {
-                    if (kindOf(operands) == Kind::tagged) tagged = true;
+                    if (kindOf(textTokens.data() + operands, textTokens.data() + i) == Kind::tagged) tagged = true;
                     ++local;
                 } else if (t.getValue() == "EMC" && --local < 0) {
                     tagged = true;   // it closes a sequence opened before BT: keep the pieces apart
                 }
-                operands.clear();
+                operands = i + 1;
             }
         }
         std::vector<Token> const &text = textTokens;   // cleared at the next BT (keeping its capacity)
@@ -305,16 +305,11 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
             if (!covered()) open();
             flushPending();
             size_t depth = stack.size();
-            std::vector<Token> operands;
             for (auto const &t : text) {
                 writeToken(t);
-                if (t.getType() != QPDFTokenizer::tt_word) {
-                    operands.push_back(t);
-                    continue;
-                }
+                if (t.getType() != QPDFTokenizer::tt_word) continue;
                 if (t.getValue() == "BDC" || t.getValue() == "BMC") stack.push_back(Kind::other);
                 else if (t.getValue() == "EMC" && stack.size() > depth) stack.pop_back();
-                operands.clear();
             }
             return;
         }
