@@ -12,6 +12,19 @@ import Foundation
 /// attributes, `/CIDToGIDMap` on TrueType CID fonts, and writes object streams with a trailer
 /// `/ID` computed from the content: the same input gives the same bytes. Cairo's bytes are read
 /// as a PDF by libqpdf, never edited by hand.
+///
+/// The painter calls it once, after `cairo_surface_finish`, on the whole file:
+///
+///     let finished = try PDFFinisher.finish(cairoBytes, PDFFinishing(
+///         language: metadata.language, title: metadata.title, subject: metadata.subject,
+///         author: metadata.author, creator: metadata.creator, keywords: metadata.keywords,
+///         date: metadata.date, elements: attributes))
+///
+/// where `attributes[n]` belongs to the structure element of the n-th `cairo_tag_begin` call
+/// (counting every tag but `CAIRO_TAG_DEST`; `Link` tags count, they are elements too).
+/// Content drawn while no leaf tag is open becomes an artifact; content drawn while one is open
+/// belongs to it, and on a page that a leaf element continues onto, Cairo reopens the leaf's
+/// marked content at the top of the page: draw that page's furniture after the leaf ends.
 public enum PDFFinisher {
     /// The finished PDF, or why it could not be made (a missing ICC profile names its package).
     public static func finish(_ pdf: [UInt8], _ finishing: PDFFinishing) throws(RenderError) -> [UInt8] {
