@@ -21,7 +21,7 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
         // The PDF finishing step in C++ over libqpdf (Debian: libqpdf-dev), behind a plain C header.
-        .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf")]),
+        .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
         // Where input went wrong (file, line, column), warnings, and YAML read with line numbers.
         .target(name: "InputSupport", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Value types, the summit-file importer and the curated data files.

@@ -31,6 +31,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <zlib.h>
+
 namespace {
 
 using Token = QPDFTokenizer::Token;
@@ -71,6 +73,40 @@ std::string xmlEscape(std::string const &value) {
         }
     }
     return out;
+}
+
+// PDF/A (ISO 19005-2 6.1.7.1) counts /Length up to the end-of-line marker before endstream,
+// and libqpdf writes a line feed there. Stream data that ends with a carriage return then reads
+// as if the marker were CR LF, one byte short of /Length, to a checker that takes the longest
+// marker. Flate data ends with the low byte of the Adler-32 sum of the decoded bytes, so one
+// stream in 256 does, whoever compresses it (libqpdf recompresses every stream whose data
+// changed). A line feed after the decoded bytes changes that byte.
+bool endsWithCR(Buffer const &data) { return data.getSize() > 0 && data.getBuffer()[data.getSize() - 1] == '\r'; }
+
+bool flateEndsWithCR(unsigned char const *data, size_t length) {
+    uLong sum = adler32(0L, Z_NULL, 0);
+    for (size_t done = 0; done < length;) {   // adler32 takes a uInt length
+        uInt part = static_cast<uInt>(std::min<size_t>(length - done, 1u << 30));
+        sum = adler32(sum, data + done, part);
+        done += part;
+    }
+    return (sum & 0xFF) == '\r';
+}
+
+// `data`, with a line feed after it when its Flate encoding would end with a carriage return.
+std::shared_ptr<Buffer> safeForFlate(std::shared_ptr<Buffer> data) {
+    if (!flateEndsWithCR(data->getBuffer(), data->getSize())) return data;
+    auto longer = std::make_shared<Buffer>(data->getSize() + 1);
+    std::memcpy(longer->getBuffer(), data->getBuffer(), data->getSize());
+    longer->getBuffer()[data->getSize()] = '\n';
+    return longer;
+}
+
+QPDFObjectHandle asArray(QPDFObjectHandle value) {
+    if (value.isArray()) return value.shallowCopy();
+    QPDFObjectHandle array = QPDFObjectHandle::newArray();
+    if (!value.isNull()) array.appendItem(value);
+    return array;
 }
 
 // The XMP packet: the Info dictionary's values, the PDF/A and PDF/UA identification, and the
@@ -343,6 +379,8 @@ struct Finisher {
     std::unordered_map<long, pdf_finish_element const *> elements;
     std::map<QPDFObjGen, std::string> linkContents;   // annotation -> /Contents
     size_t artifacts = 0;
+    std::set<QPDFObjGen> replaced;    // streams whose data this step wrote
+    std::set<QPDFObjGen> perturbed;   // objects changed to change a stream's last byte
 
     explicit Finisher(pdf_finish_options const &options) : options(options) {
         for (size_t i = 0; i < options.element_count; ++i) elements[options.elements[i].index] = &options.elements[i];
@@ -462,9 +500,12 @@ struct Finisher {
 
         if (!options.icc_profile || options.icc_profile_length < 128)
             throw std::runtime_error("no ICC profile for the sRGB output intent");
-        std::string icc(reinterpret_cast<const char *>(options.icc_profile), options.icc_profile_length);
-        if (icc.compare(16, 4, "RGB ") != 0) throw std::runtime_error("the output intent's ICC profile is not an RGB profile");
-        QPDFObjectHandle profile = QPDFObjectHandle::newStream(&pdf, icc);
+        if (std::memcmp(options.icc_profile + 16, "RGB ", 4) != 0)
+            throw std::runtime_error("the output intent's ICC profile is not an RGB profile");
+        auto icc = std::make_shared<Buffer>(options.icc_profile_length);
+        std::memcpy(icc->getBuffer(), options.icc_profile, options.icc_profile_length);
+        QPDFObjectHandle profile = QPDFObjectHandle::newStream(&pdf);
+        profile.replaceStreamData(safeForFlate(icc), QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
         profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(3));
         QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
         intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
@@ -545,7 +586,7 @@ struct Finisher {
     // Runs the artifact filter over the content streams, a batch at a time: libqpdf decodes
     // each batch here, the filter and deflate run on all cores (they touch no QPDF object,
     // only bytes through Pl_QPDFTokenizer), and the results go back into the streams in page
-    // order, so the output does not depend on the threads. Tokenizing is most of the
+    // order, so the output does not depend on the threads. Tokenizing is a large part of the
     // finisher's time (1,446 pages of a long brief hold 11 MB of content).
     void artifactsIn(std::vector<QPDFObjectHandle> &streams) {
         size_t threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
@@ -561,12 +602,11 @@ struct Finisher {
                 for (size_t i; (i = next++) < input.size();) {
                     try {
                         Pl_Buffer buffer("content");
-                        Pl_Flate deflate("deflate", &buffer, Pl_Flate::a_deflate);
                         ArtifactFilter filter(&counts[i]);
-                        Pl_QPDFTokenizer tokenizer("content", &filter, &deflate);
+                        Pl_QPDFTokenizer tokenizer("content", &filter, &buffer);
                         tokenizer.write(input[i]->getBuffer(), input[i]->getSize());
                         tokenizer.finish();
-                        output[i] = buffer.getBufferSharedPointer();
+                        output[i] = safeForFlate(buffer.getBufferSharedPointer());
                     } catch (std::exception const &error) {
                         errors[i] = error.what();
                     }
@@ -579,25 +619,131 @@ struct Finisher {
             for (size_t i = start; i < end; ++i) {
                 if (!errors[i - start].empty())
                     throw std::runtime_error("page " + std::to_string(i + 1) + ": " + errors[i - start]);
-                streams[i].replaceStreamData(output[i - start], QPDFObjectHandle::newName("/FlateDecode"),
-                                             QPDFObjectHandle::newNull());
+                // Uncompressed: the writer compresses it (it would recompress it anyway).
+                streams[i].replaceStreamData(output[i - start], QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+                replaced.insert(streams[i].getObjGen());
                 artifacts += counts[i - start];
             }
         }
     }
 
-    std::string write() {
-        QPDFWriter writer(pdf);
-        writer.setOutputMemory();
-        writer.setObjectStreamMode(qpdf_o_generate);
-        writer.setCompressStreams(true);
-        writer.setDecodeLevel(qpdf_dl_generalized);
-        writer.setDeterministicID(true);
-        writer.setLinearization(false);
-        writer.setNewlineBeforeEndstream(true);   // PDF/A: an EOL before every endstream
-        writer.write();
-        std::unique_ptr<Buffer> buffer(writer.getBuffer());
-        return std::string(reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize());
+    // Streams that libqpdf copies as they are (Cairo's fonts, ToUnicode maps, forms): one whose
+    // data ends with a carriage return is decoded and gets a line feed after its bytes, where
+    // that means nothing (text, a font program after its last table); images are left alone.
+    bool makeSafe(QPDFObjectHandle stream) {
+        QPDFObjectHandle dictionary = stream.getDict();
+        if (dictionary.getKey("/Subtype").isNameAndEquals("/Image") || dictionary.getKey("/Type").isNameAndEquals("/XRef") ||
+            dictionary.getKey("/Type").isNameAndEquals("/ObjStm"))
+            return false;
+        std::shared_ptr<Buffer> decoded;
+        try {
+            decoded = stream.getStreamData(qpdf_dl_generalized);
+        } catch (std::exception const &) {
+            return false;
+        }
+        if (!decoded) return false;
+        auto longer = std::make_shared<Buffer>(decoded->getSize() + 1);
+        std::memcpy(longer->getBuffer(), decoded->getBuffer(), decoded->getSize());
+        longer->getBuffer()[decoded->getSize()] = '\n';
+        stream.replaceStreamData(safeForFlate(longer), QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+        if (dictionary.hasKey("/Length1")) dictionary.replaceKey("/Length1", QPDFObjectHandle::newInteger(static_cast<long long>(longer->getSize())));
+        replaced.insert(stream.getObjGen());
+        return true;
+    }
+
+    void rawStreams() {
+        for (auto &object : pdf.getAllObjects()) {
+            if (!object.isStream() || replaced.count(object.getObjGen())) continue;
+            if (endsWithCR(*object.getRawStreamData())) makeSafe(object);
+        }
+    }
+
+    // Changes an object in a way that means the same (a structure element's single kid with or
+    // without an array around it; an optional /Type; a default value written out), so that the
+    // object stream or cross-reference stream holding it compresses to other bytes.
+    bool perturb(QPDFObjectHandle object) {
+        if (!object.isDictionary() || !perturbed.insert(object.getObjGen()).second) return false;
+        if (object.getKey("/S").isName() && object.hasKey("/P")) {   // a StructElem
+            QPDFObjectHandle kids = object.getKey("/K");
+            if (kids.isArray() && kids.getArrayNItems() == 1) object.replaceKey("/K", kids.getArrayItem(0));
+            else if (!kids.isArray() && !kids.isNull()) object.replaceKey("/K", asArray(kids));
+            else if (object.hasKey("/Type")) object.removeKey("/Type");
+            else object.replaceKey("/Type", QPDFObjectHandle::newName("/StructElem"));
+            return true;
+        }
+        if (object.getKey("/Subtype").isNameAndEquals("/Link")) {
+            if (object.hasKey("/Type")) object.removeKey("/Type");
+            else object.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
+            return true;
+        }
+        if (object.getKey("/Type").isNameAndEquals("/Page")) {   // /Rotate 0 is the default
+            if (QPDFPageObjectHelper(object).getAttribute("/Rotate", false).isNull()) {
+                object.replaceKey("/Rotate", QPDFObjectHandle::newInteger(0));
+                return true;
+            }
+            return false;
+        }
+        if (object.getKey("/Title").isString() && object.hasKey("/Parent")) {   // an outline item; /F 0 is the default
+            if (object.hasKey("/F")) return false;
+            object.replaceKey("/F", QPDFObjectHandle::newInteger(0));
+            return true;
+        }
+        return false;
+    }
+
+    // Writes the file; if an object stream or the cross-reference stream that libqpdf made
+    // ends with a carriage return (see safeForFlate), changes an object in it without changing
+    // what it means and writes again. Each try leaves one such stream in 256; the output is as
+    // deterministic as the input.
+    std::unique_ptr<Buffer> write() {
+        for (int attempt = 0;; ++attempt) {
+            QPDFWriter writer(pdf);
+            writer.setOutputMemory();
+            writer.setObjectStreamMode(qpdf_o_generate);
+            writer.setCompressStreams(true);          // the new, uncompressed streams; object streams
+            writer.setDecodeLevel(qpdf_dl_none);      // every other stream is written as it is
+            writer.setDeterministicID(true);
+            writer.setLinearization(false);
+            writer.setNewlineBeforeEndstream(true);   // PDF/A: an EOL before every endstream
+            writer.write();
+            std::unique_ptr<Buffer> buffer(writer.getBuffer());
+
+            QPDF written;
+            written.setSuppressWarnings(true);
+            written.processMemoryFile("finished.pdf", reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize());
+            auto xref = written.getXRefTable();
+            std::vector<QPDFObjGen> bad;
+            for (auto const &entry : xref) {
+                if (entry.second.getType() != 1) continue;
+                QPDFObjectHandle object = written.getObjectByObjGen(entry.first);
+                if (object.isStream() && endsWithCR(*object.getRawStreamData())) bad.push_back(entry.first);
+            }
+            // (After 16 tries, or with nothing to change, the file is still a valid PDF: only a
+            // checker that reads CR LF there would count one byte less.)
+            if (bad.empty() || attempt == 16) return buffer;
+
+            std::map<QPDFObjGen, QPDFObjectHandle> original;   // written number -> object here
+            for (auto &object : pdf.getAllObjects()) original[writer.getRenumberedObjGen(object.getObjGen())] = object;
+            for (QPDFObjGen const &stream : bad) {
+                QPDFObjectHandle object = written.getObjectByObjGen(stream);
+                QPDFObjectHandle type = object.getDict().getKey("/Type");
+                bool changed = false;
+                if (type.isNameAndEquals("/ObjStm")) {
+                    for (auto const &entry : xref) {
+                        if (entry.second.getType() != 2 || entry.second.getObjStreamNumber() != stream.getObj()) continue;
+                        auto found = original.find(entry.first);
+                        if (found != original.end() && (changed = perturb(found->second))) break;
+                    }
+                } else if (type.isNameAndEquals("/XRef")) {
+                    for (auto const &entry : original)
+                        if ((changed = perturb(entry.second))) break;
+                } else {
+                    auto found = original.find(stream);
+                    if (found != original.end() && found->second.isStream()) changed = makeSafe(found->second);
+                }
+                if (!changed) return buffer;
+            }
+        }
     }
 };
 
@@ -624,7 +770,8 @@ extern "C" int pdf_finish(const unsigned char *bytes, size_t length, const pdf_f
         finisher.structureTree(finisher.pdf.getRoot().getKey("/StructTreeRoot"));
         finisher.catalogAndInfo();
         finisher.pages();
-        std::string out = finisher.write();
+        finisher.rawStreams();
+        std::unique_ptr<Buffer> out = finisher.write();
         // A dictionary with a key twice (Cairo names an image used twice twice in /XObject,
         // with the same value) is harmless and comes out once; anything else libqpdf had to
         // work around is a defect of the painter's PDF.
@@ -632,10 +779,10 @@ extern "C" int pdf_finish(const unsigned char *bytes, size_t length, const pdf_f
             if (warning.getMessageDetail().find("duplicated key") == std::string::npos)
                 throw std::runtime_error(std::string("libqpdf found problems in the PDF: ") + warning.what());
         }
-        result->data = static_cast<unsigned char *>(std::malloc(out.size() ? out.size() : 1));
+        result->data = static_cast<unsigned char *>(std::malloc(out->getSize() ? out->getSize() : 1));
         if (!result->data) throw std::bad_alloc();
-        std::memcpy(result->data, out.data(), out.size());
-        result->length = out.size();
+        std::memcpy(result->data, out->getBuffer(), out->getSize());
+        result->length = out->getSize();
         result->artifact_sequences = finisher.artifacts;
         return 0;
     } catch (std::exception const &error) {
