@@ -26,6 +26,7 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 #include <string>
 #include <unordered_map>
@@ -400,6 +401,7 @@ struct Finisher {
                 stack.push_back(kids);
             }
         };
+        inlineParentTree(root.getKey("/ParentTree"));
         pushKids(root.getKey("/K"));
         while (!stack.empty()) {
             QPDFObjectHandle node = stack.back();
@@ -413,6 +415,24 @@ struct Finisher {
             if (found != elements.end()) apply(node, *found->second);
             pushKids(node.getKey("/K"));
         }
+    }
+
+    // Cairo writes each page's entry of the parent tree (the elements its marked content
+    // belongs to) as an array object of its own. Held directly in /Nums they mean the same,
+    // make a thousand fewer objects for a long brief, and leave no object stream of arrays
+    // alone, which nothing could change if it compressed to end with a carriage return.
+    void inlineParentTree(QPDFObjectHandle tree) {
+        if (!tree.isDictionary()) return;
+        QPDFObjectHandle nums = tree.getKey("/Nums");
+        if (nums.isArray()) {
+            for (int i = 1; i < nums.getArrayNItems(); i += 2) {
+                QPDFObjectHandle value = nums.getArrayItem(i);
+                if (value.isIndirect() && value.isArray()) nums.setArrayItem(i, value.shallowCopy());
+            }
+        }
+        QPDFObjectHandle kids = tree.getKey("/Kids");
+        if (kids.isArray())
+            for (int i = 0; i < kids.getArrayNItems(); ++i) inlineParentTree(kids.getArrayItem(i));
     }
 
     void apply(QPDFObjectHandle element, pdf_finish_element const &attributes) {
@@ -691,6 +711,17 @@ struct Finisher {
         return false;
     }
 
+    // Where stream data ends with a carriage return in a written file: with the line feed
+    // libqpdf puts before `endstream`, those read `\r\nendstream`. A scan of the bytes.
+    static std::vector<size_t> endingsWithCR(Buffer const &buffer) {
+        std::vector<size_t> found;
+        std::string_view bytes(reinterpret_cast<const char *>(buffer.getBuffer()), buffer.getSize());
+        static constexpr std::string_view marker = "\r\nendstream";
+        for (size_t at = bytes.find(marker); at != std::string_view::npos; at = bytes.find(marker, at + marker.size()))
+            found.push_back(at);
+        return found;
+    }
+
     // Writes the file; if an object stream or the cross-reference stream that libqpdf made
     // ends with a carriage return (see safeForFlate), changes an object in it without changing
     // what it means and writes again. Each try leaves one such stream in 256; the output is as
@@ -707,42 +738,52 @@ struct Finisher {
             writer.setNewlineBeforeEndstream(true);   // PDF/A: an EOL before every endstream
             writer.write();
             std::unique_ptr<Buffer> buffer(writer.getBuffer());
+            std::vector<size_t> endings = endingsWithCR(*buffer);
+            // (After 16 tries, or with nothing to change, the file is still a valid PDF: only a
+            // checker that reads CR LF there would count one byte less.)
+            if (endings.empty() || attempt == 16) return buffer;
 
+            // Which written streams those are: read the written file's cross-reference table
+            // (its objects are not parsed) to find what each object stream holds.
             QPDF written;
             written.setSuppressWarnings(true);
             written.processMemoryFile("finished.pdf", reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize());
             auto xref = written.getXRefTable();
+            // The object each ending belongs to: the last object that starts before it.
+            std::vector<std::pair<qpdf_offset_t, QPDFObjGen>> starts;
+            for (auto const &entry : xref)
+                if (entry.second.getType() == 1) starts.emplace_back(entry.second.getOffset(), entry.first);
+            std::sort(starts.begin(), starts.end());
             std::vector<QPDFObjGen> bad;
-            for (auto const &entry : xref) {
-                if (entry.second.getType() != 1) continue;
-                QPDFObjectHandle object = written.getObjectByObjGen(entry.first);
-                if (object.isStream() && endsWithCR(*object.getRawStreamData())) bad.push_back(entry.first);
+            for (size_t ending : endings) {
+                auto after = std::upper_bound(starts.begin(), starts.end(), std::make_pair(static_cast<qpdf_offset_t>(ending), QPDFObjGen()),
+                                              [](auto const &a, auto const &b) { return a.first < b.first; });
+                if (after != starts.begin()) bad.push_back(std::prev(after)->second);
             }
-            // (After 16 tries, or with nothing to change, the file is still a valid PDF: only a
-            // checker that reads CR LF there would count one byte less.)
-            if (bad.empty() || attempt == 16) return buffer;
-
             std::map<QPDFObjGen, QPDFObjectHandle> original;   // written number -> object here
             for (auto &object : pdf.getAllObjects()) original[writer.getRenumberedObjGen(object.getObjGen())] = object;
+            bool changedAny = false;
             for (QPDFObjGen const &stream : bad) {
-                QPDFObjectHandle object = written.getObjectByObjGen(stream);
-                QPDFObjectHandle type = object.getDict().getKey("/Type");
                 bool changed = false;
-                if (type.isNameAndEquals("/ObjStm")) {
-                    for (auto const &entry : xref) {
-                        if (entry.second.getType() != 2 || entry.second.getObjStreamNumber() != stream.getObj()) continue;
-                        auto found = original.find(entry.first);
-                        if (found != original.end() && (changed = perturb(found->second))) break;
-                    }
-                } else if (type.isNameAndEquals("/XRef")) {
-                    for (auto const &entry : original)
-                        if ((changed = perturb(entry.second))) break;
-                } else {
-                    auto found = original.find(stream);
-                    if (found != original.end() && found->second.isStream()) changed = makeSafe(found->second);
+                bool objectStream = false;
+                for (auto const &entry : xref) {
+                    if (entry.second.getType() != 2 || entry.second.getObjStreamNumber() != stream.getObj()) continue;
+                    objectStream = true;
+                    auto found = original.find(entry.first);
+                    if (found != original.end() && (changed = perturb(found->second))) break;
                 }
-                if (!changed) return buffer;
+                if (!objectStream) {
+                    auto found = original.find(stream);
+                    if (found != original.end() && found->second.isStream()) {
+                        changed = makeSafe(found->second);
+                    } else {   // the cross-reference stream: any object changes it
+                        for (auto const &entry : original)
+                            if ((changed = perturb(entry.second))) break;
+                    }
+                }
+                changedAny = changedAny || changed;
             }
+            if (!changedAny) return buffer;
         }
     }
 };

@@ -29,6 +29,9 @@ public struct BriefBuilder {
         return Document(sections: sections, outline: outline(), metadata: metadata(date: date))
     }
 
+    /// Most bookmarks under one parent before the list is grouped.
+    static let outlineSiblings = 200
+
     private func outline() -> [OutlineEntry] {
         let language = context.language
         var entries = [
@@ -37,13 +40,38 @@ public struct BriefBuilder {
             OutlineEntry(title: language.heatmap, level: 0, destination: ThemeHeatmap.anchor),
             OutlineEntry(title: language.speakers, level: 0, destination: SpeakerPages.anchor),
         ]
-        for place in context.places {
-            let speakers = context.speakers(at: place)
-            guard let first = speakers.first else { continue }
-            entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: first.anchor))
-            for speaker in speakers {
-                let title = [language.role(speaker), speaker.displayName].filter { !$0.isEmpty }.joined(separator: " ")
-                entries.append(OutlineEntry(title: title, level: 2, destination: speaker.anchor))
+        // Places under the speakers' part; a long list goes under its countries, and a country's
+        // long list into runs, so no bookmark has more than a few hundred siblings (readers and
+        // checkers walk siblings as a chain, and a chain of a thousand is refused).
+        let places = context.places.filter { !context.speakers(at: $0).isEmpty }
+        var groups: [(title: String?, places: [Place])] = [(nil, places)]
+        if places.count > Self.outlineSiblings {
+            var byCountry: [(title: String, places: [Place])] = []
+            for place in places {
+                let country = language.countryName(place).isEmpty ? place.country.iso : language.countryName(place)
+                if let index = byCountry.firstIndex(where: { $0.title == country }) { byCountry[index].places.append(place) } else { byCountry.append((country, [place])) }
+            }
+            groups = byCountry.flatMap { country -> [(title: String?, places: [Place])] in
+                guard country.places.count > Self.outlineSiblings else { return [(country.title, country.places)] }
+                return stride(from: 0, to: country.places.count, by: Self.outlineSiblings).map { start in
+                    let end = min(start + Self.outlineSiblings, country.places.count)
+                    return ("\(country.title) \(start + 1)–\(end)", Array(country.places[start..<end]))
+                }
+            }
+        }
+        for group in groups {
+            let level = group.title == nil ? 1 : 2
+            if let title = group.title, let first = group.places.first.flatMap({ context.speakers(at: $0).first }) {
+                entries.append(OutlineEntry(title: title, level: 1, destination: first.anchor))
+            }
+            for place in group.places {
+                let speakers = context.speakers(at: place)
+                guard let first = speakers.first else { continue }
+                entries.append(OutlineEntry(title: language.placeName(place), level: level, destination: first.anchor))
+                for speaker in speakers {
+                    let title = [language.role(speaker), speaker.displayName].filter { !$0.isEmpty }.joined(separator: " ")
+                    entries.append(OutlineEntry(title: title, level: level + 1, destination: speaker.anchor))
+                }
             }
         }
         entries.append(OutlineEntry(title: language.appendix, level: 0, destination: Appendix.anchor))

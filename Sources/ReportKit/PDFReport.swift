@@ -167,7 +167,18 @@ public struct PDFReport {
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
-        let pdf = painting.pdf
+        var pdf = painting.pdf
+        if options.tagged {
+            let metadata = document.metadata
+            do {
+                pdf = try PDFFinisher.finish(pdf, PDFFinishing(language: metadata.language, title: metadata.title, subject: metadata.subject,
+                                                               author: metadata.author, creator: metadata.creator, keywords: metadata.keywords,
+                                                               date: metadata.date, elements: painting.attributes))
+            } catch {
+                throw ReportError(.output, error.description)
+            }
+            painterTimings.lap("finish for PDF/UA-1 and PDF/A-2u (libqpdf)")
+        }
         try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,

@@ -1,5 +1,6 @@
 import CPDFFinish
 import Foundation
+import ReportLayout
 
 /// The last step of a brief: what Cairo 1.16 cannot write, added with libqpdf (the C++ target
 /// `CPDFFinish`), so the file passes PDF/UA-1 and PDF/A-2u.
@@ -74,7 +75,7 @@ private final class CStrings {
     }
 }
 
-private extension Optional where Wrapped == HeaderScope {
+private extension Optional where Wrapped == StructureRole.HeaderScope {
     var finishScope: pdf_finish_scope {
         switch self {
         case .row: PDF_FINISH_SCOPE_ROW

@@ -1,3 +1,5 @@
+import ReportLayout
+
 /// Attributes of one structure element that Cairo's tag API cannot write, added by the
 /// finishing step: a language where it differs from the document's, a description for a
 /// figure, replacement text, the scope of a table header cell, and the description of a
@@ -10,11 +12,11 @@ public struct StructureAttributes: Sendable, Equatable {
     /// `/ActualText`: the text the element's content stands for.
     public var actualText: String?
     /// For a `TH`: the cells it is the header of (`/A << /O /Table /Scope … >>`).
-    public var scope: HeaderScope?
+    public var scope: StructureRole.HeaderScope?
     /// For a `Link`: the `/Contents` of its annotation (found through the element's OBJR).
     public var linkContents: String?
 
-    public init(language: String? = nil, alt: String? = nil, actualText: String? = nil, scope: HeaderScope? = nil,
+    public init(language: String? = nil, alt: String? = nil, actualText: String? = nil, scope: StructureRole.HeaderScope? = nil,
                 linkContents: String? = nil) {
         self.language = language
         self.alt = alt
@@ -22,9 +24,4 @@ public struct StructureAttributes: Sendable, Equatable {
         self.scope = scope
         self.linkContents = linkContents
     }
-}
-
-/// Which cells a table header cell heads.
-public enum HeaderScope: Sendable, Equatable {
-    case row, column, both
 }

@@ -64,19 +64,27 @@ struct FullBriefLayoutTests {
         #expect(checked == 4 + BriefFixtures.loaded.summit.speakers.count)
     }
 
-    /// At 130 speakers the comparison table spans pages: each continues under its header.
+    /// At 130 speakers the comparison table spans pages: each continues under its header,
+    /// and each page's part reads as a table of its own, headed by those cells.
     @Test func aLongComparisonTableRepeatsItsHeaderOnEveryPage() throws {
         let document = try Self.layout(Self.scaled)
         let first = try #require(document.destinations["comparison"]?.page)
         let heatmap = try #require(document.destinations["heatmap"]?.page)
         #expect(heatmap - first >= 3, "the table of 120 places spans pages")
+        var tables = Set<Int>()
         for index in first..<heatmap {
             let texts = document.pages[index].textLines.map(\.text)
             #expect(texts.contains("城市／機構") && texts.contains("主要主題"), "page \(index + 1) has the header")
-            // Only the first page's header is the table's own; the repeats are furniture.
-            let structured = document.pages[index].textLines.filter { $0.text == "城市／機構" && !$0.structure.isEmpty }
-            #expect(structured.count == (index == first ? 1 : 0))
+            let header = try #require(document.pages[index].textLines.first { $0.text == "城市／機構" })
+            #expect(header.structure.last?.role == .tableHeader(.column), "page \(index + 1): the header is header cells")
+            let table = try #require(header.structure.first { $0.role == .table })
+            tables.insert(table.id)
+            // Every row on the page is in that page's table.
+            for line in document.pages[index].textLines where line.structure.contains(where: { $0.role == .tableRow }) {
+                #expect(line.structure.contains { $0.id == table.id })
+            }
         }
+        #expect(tables.count == heatmap - first, "a table per page")
     }
 }
 

@@ -55,10 +55,10 @@ public final class LayoutEngine: @unchecked Sendable {
     func draftPages(_ blocks: [Block], furniture: PageFurniture?, shaper: any TextShaper, structure: [StructureElement] = [],
                     piece: Int = 0) -> [DraftPage] {
         let paragraphs = Self.paragraphLayout(style, shaper)
+        let ids = StructureIDs(piece: piece)
         var flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height,
-                              proportions: style.proportions,
-                              ids: StructureIDs(piece: piece))
-        let paginator = Paginator(columnHeight: column.height)
+                              proportions: style.proportions, ids: ids)
+        let paginator = Paginator(columnHeight: column.height, ids: ids)
         var pages = paginator.paginate(flow.fragments(blocks, width: column.width, structure: structure))
         if pages.count > 1, Self.usedHeight(pages[pages.count - 1]) < column.height * Self.shortLastPage {
             for form in 1..<FlowLayout.formCount(blocks) {

@@ -30,15 +30,7 @@ public struct PDFPainter: Sendable {
         public var pdf: [UInt8]
         /// By the element's place in the order Cairo's elements were begun (its preorder
         /// index in the structure tree).
-        public var attributes: [Int: TagAttributes]
-    }
-
-    /// What an element needs that Cairo cannot write.
-    public struct TagAttributes: Sendable, Equatable {
-        public var language: String?
-        public var scope: StructureRole.HeaderScope?
-        /// A link's text, for its annotation's description.
-        public var linkContents: String?
+        public var attributes: [Int: StructureAttributes]
     }
 
     /// Cairo 1.16 keeps its glyph caches and font ids in globals: two surfaces painted at

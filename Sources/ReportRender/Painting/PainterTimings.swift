@@ -7,7 +7,7 @@ public final class PainterTimings: @unchecked Sendable {
 
     public init() {}
 
-    func lap(_ step: String) {
+    public func lap(_ step: String) {
         let now = DispatchTime.now().uptimeNanoseconds
         steps.append((step, Double(now - mark) / 1e9))
         mark = now

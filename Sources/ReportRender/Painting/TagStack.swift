@@ -7,7 +7,7 @@ struct TagStack {
     private(set) var open: [StructureElement] = []
     /// Elements begun so far: the next one's preorder index in Cairo's structure tree.
     private(set) var begun = 0
-    private(set) var attributes: [Int: PDFPainter.TagAttributes] = [:]
+    private(set) var attributes: [Int: StructureAttributes] = [:]
     /// The preorder index of each open element, and the text of open links.
     private var indexes: [Int] = []
     private var linkText: [Int: String] = [:]
@@ -31,7 +31,7 @@ struct TagStack {
         while common < open.count, common < structure.count, open[common].id == structure[common].id { common += 1 }
         while open.count > common { close(on: cr) }
         for element in structure[common...] {
-            var attributes = PDFPainter.TagAttributes()
+            var attributes = StructureAttributes()
             attributes.language = element.language
             var tagAttributes: String?
             switch element.role {
@@ -46,7 +46,7 @@ struct TagStack {
             default: break
             }
             cairo_tag_begin(cr, element.role.tagName, tagAttributes)
-            if attributes != PDFPainter.TagAttributes() { self.attributes[begun] = attributes }
+            if attributes != StructureAttributes() { self.attributes[begun] = attributes }
             open.append(element)
             indexes.append(begun)
             begun += 1
@@ -70,7 +70,7 @@ struct TagStack {
     private mutating func close(on cr: OpaquePointer) {
         guard let element = open.popLast(), let index = indexes.popLast() else { return }
         if let text = linkText.removeValue(forKey: index) {
-            attributes[index, default: PDFPainter.TagAttributes()].linkContents = text.trimmingCharacters(in: .whitespaces)
+            attributes[index, default: StructureAttributes()].linkContents = text.trimmingCharacters(in: .whitespaces)
         }
         cairo_tag_end(cr, element.role.tagName)
     }
