@@ -154,32 +154,34 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
-        // A target that cannot be written (an input, a folder, an empty path) fails before the painting.
-        try OutputTarget.checkFilePath(path)
-        _ = try OutputTarget.checkExisting(path)
-        try OutputTarget.checkNotInput(path, inputs: loaded.inputFiles + style.sourceFiles)
-        let painting: PDFPainter.Painting
-        do {
-            painting = try PDFPainter(registry: shapers[0].registry).paint(document, tagged: options.tagged, timings: painterTimings,
-                                                                         progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
-        } catch {
-            throw ReportError(.output, error.description)
+        // The temporary beside the target exists from the start: the target is checked (not an
+        // input, not a folder) before anything is painted, and a run stopped while painting
+        // leaves the previous brief as it was.
+        let painter = PDFPainter(registry: shapers[0].registry)
+        let tagged = options.tagged, metadata = document.metadata
+        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in
+            let painting: PDFPainter.Painting
+            do {
+                painting = try painter.paint(document, tagged: tagged, timings: painterTimings,
+                                             progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
+            } catch let error as RenderError {
+                throw ReportError(.output, error.description)
+            }
+            var pdf = painting.pdf
+            if tagged {
+                do {
+                    pdf = try PDFFinisher.finish(pdf, PDFFinishing(language: metadata.language, title: metadata.title, subject: metadata.subject,
+                                                                   author: metadata.author, creator: metadata.creator, keywords: metadata.keywords,
+                                                                   date: metadata.date, elements: painting.attributes))
+                } catch let error as RenderError {
+                    throw ReportError(.output, error.description)
+                }
+                painterTimings.lap("finish for PDF/UA-1 and PDF/A-2u (libqpdf)")
+            }
+            try AtomicFile.writeAll(pdf, to: descriptor)
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
-        var pdf = painting.pdf
-        if options.tagged {
-            let metadata = document.metadata
-            do {
-                pdf = try PDFFinisher.finish(pdf, PDFFinishing(language: metadata.language, title: metadata.title, subject: metadata.subject,
-                                                               author: metadata.author, creator: metadata.creator, keywords: metadata.keywords,
-                                                               date: metadata.date, elements: painting.attributes))
-            } catch {
-                throw ReportError(.output, error.description)
-            }
-            painterTimings.lap("finish for PDF/UA-1 and PDF/A-2u (libqpdf)")
-        }
-        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
                          timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })
