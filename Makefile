@@ -24,7 +24,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: report test deps test-deps checkers release bench check-spreadsheet fuzz clean
+.PHONY: report test test-fast deps test-deps checkers release bench check-spreadsheet fuzz clean
 
 FUZZ_RUNS ?= 200000
 
@@ -37,6 +37,11 @@ release: deps
 
 test: deps test-deps checkers
 	$(SWIFT) test
+
+# The fast tier while working: every test but those tagged slow (timing growth, kill and
+# signal runs, the PDF checkers on five briefs). `make test` and CI run them all.
+test-fast: deps test-deps checkers
+	REPORT_FAST_TESTS=1 $(SWIFT) test
 
 deps:
 	$(call ensure_packages,$(RUNTIME_PACKAGES))

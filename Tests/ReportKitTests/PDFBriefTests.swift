@@ -125,7 +125,7 @@ struct PDFBriefTests {
     /// A long brief is laid out on as many threads as there are cores: the PDF must not
     /// depend on how many there were (the issue seen before: 77 pages differed between one
     /// and two cores).
-    @Test func oneCoreAndTwoGiveTheSameBytes() throws {
+    @Test(.tags(.slow), .slowTier) func oneCoreAndTwoGiveTheSameBytes() throws {
         let folder = Repository.temporaryFolder("cores")
         let summit = folder + "/summit-2021-03-23.txt"
         try SummitScaler.scaled(copies: 10).write(toFile: summit, atomically: true, encoding: .utf8)
