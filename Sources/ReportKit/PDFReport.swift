@@ -9,7 +9,9 @@ import SummitModel
 public struct PDFOptions: Sendable {
     public var cities: String
     public var style: String
-    public var stylesFolder: String
+    /// One folder to find named styles in (tests); nil looks them up in `./Styles`, then the
+    /// installed styles (`ResourceLocator`).
+    public var stylesFolder: String?
     public var language: BriefLanguage.Code
     public var paper: String?
     /// The PDF's path; nil writes `Output/<summit>.pdf` (with the style and language in the
@@ -20,7 +22,7 @@ public struct PDFOptions: Sendable {
     /// measure what that costs.
     public var tagged = true
 
-    public init(cities: String = "all", style: String = "default", stylesFolder: String = "Styles", language: BriefLanguage.Code = .zhTW,
+    public init(cities: String = "all", style: String = "default", stylesFolder: String? = nil, language: BriefLanguage.Code = .zhTW,
                 paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
         self.cities = cities
         self.style = style
@@ -32,6 +34,28 @@ public struct PDFOptions: Sendable {
     }
 }
 
+extension PDFOptions {
+    /// The loader that finds named styles where these options say.
+    public var styleLoader: StyleSheetLoader {
+        if let stylesFolder { return StyleSheetLoader(stylesFolder: stylesFolder) }
+        return StyleSheetLoader(stylesFolders: ResourceLocator.current.stylesFolders)
+    }
+
+    /// `--style`: a named style must exist before anything is read; an unknown one is bad usage
+    /// (exit 64) that lists the styles. A style sheet given as a file is checked when it is read.
+    public func checkStyle() throws(ReportError) {
+        do {
+            _ = try styleLoader.path(for: style)
+        } catch {
+            let isFile = style.contains("/") || style.hasSuffix(".yaml") || style.hasSuffix(".yml")
+            throw isFile ? ReportError(error) : ReportError(.usage, error.description)
+        }
+    }
+
+    /// `--out -`: the finished PDF goes to standard output.
+    public var writesToStandardOutput: Bool { output == OutputTarget.standardOutput }
+}
+
 /// What a PDF run produced.
 public struct PDFResult: Sendable {
     public var path: String
@@ -39,6 +63,8 @@ public struct PDFResult: Sendable {
     public var warnings: [InputWarning]
     /// Seconds per step (layout, painting, fonts and file), for `--verbose`.
     public var timings: [(step: String, seconds: Double)]
+    /// The style sheets read (the style and those it extends), for `--verbose`.
+    public var styleFiles: [String] = []
 }
 
 /// How far a long run has got, for a progress line.
@@ -65,7 +91,7 @@ public struct PDFReport {
     static func style(for options: PDFOptions) throws(ReportError) -> (StyleSheet, [InputWarning]) {
         var loaded: (style: StyleSheet, warnings: [InputWarning])
         do {
-            loaded = try StyleSheetLoader(stylesFolder: options.stylesFolder).load(options.style)
+            loaded = try options.styleLoader.load(options.style)
         } catch {
             throw ReportError(error)
         }
@@ -155,9 +181,13 @@ public struct PDFReport {
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
         // A target that cannot be written (an input, a folder, an empty path) fails before the painting.
-        try OutputTarget.checkFilePath(path)
-        _ = try OutputTarget.checkExisting(path)
-        try OutputTarget.checkNotInput(path, inputs: loaded.inputFiles + style.sourceFiles)
+        if options.writesToStandardOutput {
+            try OutputTarget.checkStandardOutput()
+        } else {
+            try OutputTarget.checkFilePath(path)
+            _ = try OutputTarget.checkExisting(path)
+            try OutputTarget.checkNotInput(path, inputs: loaded.inputFiles + style.sourceFiles)
+        }
         let painting: PDFPainter.Painting
         do {
             painting = try PDFPainter(registry: shapers[0].registry).paint(document, tagged: options.tagged, timings: painterTimings,
@@ -168,9 +198,16 @@ public struct PDFReport {
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
         let pdf = painting.pdf
-        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
+        if options.writesToStandardOutput {
+            // Only the finished bytes reach stdout: a failed run has written nothing there.
+            if let reason = DescriptorWriter.write(pdf, to: STDOUT_FILENO) {
+                throw ReportError(.standardOutput, "cannot write the PDF to standard output: \(reason)")
+            }
+        } else {
+            try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
+        }
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
-                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })
+                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, styleFiles: style.sourceFiles)
     }
 }
