@@ -11,7 +11,6 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             \(ResourceLocator.lookupOrder) `-` names standard input for --data and standard output for \
             `report pdf --out`.
-
             Exit status: 0 success, 64 bad usage (options, unknown city or style, an --out that is not a \
             file path or is an input), 65 bad input (data file, style sheet, missing font or glyphs), \
             73 output not writable (folder, disk full), 74 standard output failed, 128+N stopped by signal N.
