@@ -41,6 +41,10 @@ public enum OutputTarget {
         guard !path.isEmpty else {
             throw ReportError(.usage, "\(option) is empty; it needs a folder, e.g. \(option) Output (or \(option) . for this folder)")
         }
+        guard path != standardOutput else {
+            throw ReportError(.usage, "\(option) - (standard output) is for `report pdf`; this command writes several files into a folder\n"
+                              + "  Give a folder, e.g. \(option) Output (or \(option) . for this folder).")
+        }
     }
 
     /// What is at `path` now (not following a link there): nothing, a regular file (its

@@ -41,6 +41,7 @@ struct PNGCommand: ParsableCommand {
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
+            try OutputTarget.checkFolderPath(out)
             let briefOptions = brief.options()
             try briefOptions.checkStyle()
             let options = PNGOptions(brief: briefOptions, pages: Self.pageRange(pages) ?? 1...1, dpi: dpi, folder: out)

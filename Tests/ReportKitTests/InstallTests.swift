@@ -236,6 +236,14 @@ struct CommandLineHabitTests {
         #expect(json.stdout.contains("\"slug\" : \"taipei\""))
     }
 
+    @Test(arguments: ["csv", "png"])
+    func dashIsNoFolder(_ command: String) throws {
+        let run = try report([command, "--out", "-"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("error: --out - (standard output) is for `report pdf`"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: Repository.path("-")))
+    }
+
     @Test func standardOutputThatIsATerminalIsRefused() throws {
         let run = try ToolRun.run("script", ["-qec", "\(ReportBinary.path) pdf --out -", "/dev/null"], currentDirectory: Repository.root)
         #expect(run.status == 64, "\(run.stdout)")
