@@ -201,7 +201,8 @@ public struct PDFReport {
         if options.writesToStandardOutput {
             // Only the finished bytes reach stdout: a failed run has written nothing there.
             if let reason = DescriptorWriter.write(pdf, to: STDOUT_FILENO) {
-                throw ReportError(.standardOutput, "cannot write the PDF to standard output: \(reason)")
+                // A reader that stopped reading (`| head -c 100`) is not worth a message, as for `report json`.
+                throw ReportError(.standardOutput, errno == EPIPE ? "" : "cannot write the PDF to standard output: \(reason)")
             }
         } else {
             try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }

@@ -136,7 +136,7 @@ func perform(_ options: InputOptions, _ body: (Console) throws(ReportError) -> V
     do {
         try body(console)
     } catch {
-        console.error(error.message)
+        if !error.message.isEmpty { console.error(error.message) }
         throw ExitCode(error.exitCode)
     }
 }

@@ -275,6 +275,26 @@ struct CommandLineHabitTests {
         #expect(run.stdout == out + "\n")
     }
 
+    @Test func openHandsThePDFToXdgOpenWhenThereIsADisplay() throws {
+        let bin = Repository.temporaryFolder("fake-xdg")
+        let log = bin + "/opened"
+        try "#!/bin/sh\nprintf '%s\\n' \"$@\" > '\(log)'\n".write(toFile: bin + "/xdg-open", atomically: false, encoding: .utf8)
+        chmod(bin + "/xdg-open", 0o755)
+        let out = Repository.temporaryFolder("open") + "/brief.pdf"
+        let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let run = try ToolRun.run(ReportBinary.path, ["pdf", "--cities", "taipei", "--out", out, "--open"],
+                                  environment: ["DISPLAY": ":99", "PATH": path], currentDirectory: Repository.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect((try? String(contentsOfFile: log, encoding: .utf8)) == out + "\n")
+    }
+
+    @Test func aReaderThatStopsReadingTheStandardOutputPDFGetsNoMessage() throws {
+        let run = try ToolRun.run("/bin/sh", ["-c", "\"$0\" pdf --out - | head -c 5", ReportBinary.path], currentDirectory: Repository.root)
+        #expect(run.stdout == "%PDF-")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
     @Test func helpGivesTheLookupOrder() throws {
         let run = try report(["--help"])
         #expect(run.stdout.contains("looked up in this order"))
