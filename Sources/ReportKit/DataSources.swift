@@ -10,6 +10,7 @@ public struct DataSources: Sendable {
     public var summitFile: String?
     /// One folder to take every default from (tests); nil looks them up through `locator`.
     public var dataFolder: String?
+    /// Where defaults are looked up when `dataFolder` is nil: `./Data`, then the installed data.
     public var locator: ResourceLocator = .current
     public var placesFile: String?
     public var rolesFile: String?

@@ -18,6 +18,8 @@ public struct ResourceLocator: Sendable {
     /// The locator for this process: the current folder, then the installed tree beside the binary.
     public static let current = ResourceLocator(installedFolder: installedShareFolder())
 
+    /// A locator that falls back to `installedFolder` (`<prefix>/share/report`), or to nothing
+    /// beyond the current folder when it is nil.
     public init(installedFolder: String?) {
         self.installedFolder = installedFolder
     }

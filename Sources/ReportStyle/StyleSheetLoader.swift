@@ -11,6 +11,7 @@ public struct StyleSheetLoader: Sendable {
     /// The first styles folder, as messages name it.
     public var stylesFolder: String { stylesFolders.first ?? "Styles" }
 
+    /// Styles by name from one folder only.
     public init(stylesFolder: String = "Styles") {
         self.stylesFolders = [stylesFolder]
     }
