@@ -13,15 +13,9 @@ public enum InputFile {
     /// How standard input is named in messages (`--data -`).
     public static let standardInputName = "<stdin>"
 
-    /// Reads standard input to its end (`--data -`). A terminal is refused: nobody types a
-    /// summit file, and waiting for it would look like a hang.
-    public static func readStandardInput(what: String = "file") throws(InputError) -> [UInt8] {
-        let location = SourceLocation(file: standardInputName)
-        guard isatty(STDIN_FILENO) != 1 else {
-            throw InputError("standard input is a terminal; `-` reads the \(what) from a pipe or a redirection", at: location,
-                             hint: "e.g. `report pdf --data - < summit.txt` or `cat summit.txt | report pdf --data -`.")
-        }
-        return try readAll(STDIN_FILENO, location: location)
+    /// Reads standard input to its end (`--data -`).
+    public static func readStandardInput() throws(InputError) -> [UInt8] {
+        try readAll(STDIN_FILENO, location: SourceLocation(file: standardInputName))
     }
 
     public static func read(_ path: String, what: String = "file") throws(InputError) -> [UInt8] {

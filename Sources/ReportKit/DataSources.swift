@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import InputSupport
 import SummitAnalysis
 import SummitModel
@@ -54,6 +57,11 @@ public struct DataSources: Sendable {
     /// Reads and analyses everything; warnings are collected, not printed.
     public func load() throws(ReportError) -> LoadedSummit {
         let file = try resolvedSummitFile()
+        // Nobody types a summit file: waiting for one on a terminal would look like a hang.
+        if file == Self.standardInput, isatty(STDIN_FILENO) == 1 {
+            throw ReportError(.usage, "--data - reads the summit file from standard input, and standard input is a terminal\n"
+                              + "  Pipe or redirect it in: `report pdf --data - < summit.txt`, `cat summit.txt | report pdf --data -`.")
+        }
         do throws(InputError) {
             let placesPath = curatedFile(placesFile, "places.yaml")
             let (places, placeWarnings) = try PlaceDirectory.load(placesPath)
@@ -63,7 +71,7 @@ public struct DataSources: Sendable {
             let (catalog, themeWarnings) = try ThemeCatalog.load(themesPath)
             let importer = SummitImporter(places: places, roles: roles, rolesSource: rolesPath)
             let imported = file == Self.standardInput
-                ? try importer.importBytes(InputFile.readStandardInput(what: "summit file"), file: InputFile.standardInputName)
+                ? try importer.importBytes(InputFile.readStandardInput(), file: InputFile.standardInputName)
                 : try importer.importFile(file)
             let analysis = SummitAnalyzer(catalog: catalog).analyse(imported.summit)
             return LoadedSummit(summit: imported.summit, analysis: analysis, catalog: catalog, roles: roles,

@@ -244,6 +244,12 @@ struct CommandLineHabitTests {
         #expect(!FileManager.default.fileExists(atPath: Repository.path("-")))
     }
 
+    @Test func standardInputThatIsATerminalIsRefused() throws {
+        let run = try ToolRun.run("script", ["-qec", "\(ReportBinary.path) json --data -", "/dev/null"], currentDirectory: Repository.root)
+        #expect(run.status == 64, "\(run.stdout)")
+        #expect(run.stdout.contains("error: --data - reads the summit file from standard input, and standard input is a terminal"))
+    }
+
     @Test func standardOutputThatIsATerminalIsRefused() throws {
         let run = try ToolRun.run("script", ["-qec", "\(ReportBinary.path) pdf --out -", "/dev/null"], currentDirectory: Repository.root)
         #expect(run.status == 64, "\(run.stdout)")
