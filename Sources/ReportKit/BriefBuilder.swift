@@ -86,7 +86,7 @@ public struct BriefBuilder {
             subject: summit.heading,
             keywords: [language.pick("智慧城市", "smart city"), summit.title, summit.date] + places,
             author: language.pick("智慧城市首長高峰會簡報（report）", "Smart-city summit brief (report)"),
-            creator: "report (Swift, Cairo, Pango)",
+            creator: "\(ReportVersion.toolName) (Swift, Cairo, Pango)",
             date: date,
             language: language.code.rawValue)
     }

@@ -32,9 +32,43 @@ struct Console: Sendable {
         for warning in WarningDigest.summarised(warnings) { Self.writeStandardError("warning: \(warning)\n") }
     }
 
+    /// A warning of the command line itself (not of the input).
+    func warn(text: String) {
+        guard !quiet else { return }
+        Self.writeStandardError("warning: \(text)\n")
+    }
+
     func info(_ text: String) {
         guard verbose, !quiet else { return }
         Self.writeStandardError("\(text)\n")
+    }
+
+    /// `--verbose`: the files a run read, each with its encoding.
+    func listRead(_ loaded: LoadedSummit, from input: InputOptions) {
+        guard verbose, !quiet else { return }
+        let summit = input.data == DataSources.standardInput ? ["\(InputFile.standardInputName) (summit file, \(Self.encoding(of: nil)))"] : []
+        for line in summit + loaded.inputFiles.map({ "\($0) (\(Self.encoding(of: $0)))" }) { info("read " + line) }
+    }
+
+    /// `--verbose`: the style sheets read.
+    func listRead(styleFiles: [String]) {
+        for file in styleFiles { info("read \(file) (style sheet, UTF-8)") }
+    }
+
+    /// The encoding a file was read in, told by its byte-order mark (the readers accept
+    /// UTF-8 with or without one, and UTF-16 with one).
+    static func encoding(of path: String?) -> String {
+        guard let path else { return "standard input" }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return "unreadable" }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 3)
+        let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 3) }
+        let bytes = Array(head.prefix(max(0, count)))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return "UTF-8 with byte-order mark" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        return "UTF-8"
     }
 
     /// Whether progress lines are shown: on a terminal, unless --quiet.
