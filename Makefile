@@ -6,6 +6,8 @@ RUNTIME_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev lib
 TEST_PACKAGES := poppler-utils qpdf
 BENCH_PACKAGES := hyperfine time valgrind
 REPORT := .build/release/report
+# libxlsxwriter-dev: the workbook of report xlsx (Sources/CXLSXWriter).
+RUNTIME_PACKAGES += libxlsxwriter-dev
 
 # Installs the Debian packages given that are not installed yet (with sudo when not root).
 define ensure_packages
@@ -24,6 +26,7 @@ FUZZ_RUNS ?= 200000
 report: deps release
 	$(REPORT) pdf --cities all
 	$(REPORT) csv --cities all
+	$(REPORT) xlsx --cities all
 
 release: deps
 	$(SWIFT) build -c release --product report
@@ -42,7 +45,7 @@ bench: deps test-deps release
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	bench/run
 
-# Opens the CSV files in LibreOffice as a real spreadsheet client would (slow: not part of make test).
+# Opens the CSV files and the workbook in LibreOffice as a real spreadsheet client would (slow: not part of make test).
 check-spreadsheet: report
 	$(call ensure_packages,libreoffice-calc-nogui)
 	Tests/Scripts/check-spreadsheet
@@ -56,4 +59,4 @@ fuzz: deps
 	  fuzz-corpus Data Tests/Fixtures Tests/Fixtures/bad Tests/Fixtures/fuzz
 
 clean:
-	rm -rf .build Output/*.pdf Output/*.csv
+	rm -rf .build Output/*.pdf Output/*.csv Output/*.xlsx
