@@ -36,6 +36,8 @@ public struct XLSXResult: Sendable {
     /// Each sheet and its rows (for `about`, the entries of the data dictionary).
     public var sheets: [(name: String, rows: Int)]
     public var warnings: [InputWarning]
+    /// Seconds per step (tables, cells, file), for `--verbose`.
+    public var timings: [(step: String, seconds: Double)]
 }
 
 /// `report xlsx`: the CSV tables as one typed workbook (libxlsxwriter), with the heatmap in
@@ -113,7 +115,15 @@ public struct XLSXReport {
         let path = options.output ?? defaultOutputPath
         try OutputTarget.checkFilePath(path)
         _ = try OutputTarget.checkExisting(path)
+        var timings: [(String, Double)] = []
+        var mark = DispatchTime.now().uptimeNanoseconds
+        func lap(_ step: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append((step, Double(now - mark) / 1e9))
+            mark = now
+        }
         let (writer, warnings, styleFiles) = try workbook()
+        lap("tables")
         let inputs = loaded.inputFiles + styleFiles
         try OutputTarget.checkNotInput(path, inputs: inputs)
         let folder = try Self.privateFolder()
@@ -131,16 +141,18 @@ public struct XLSXReport {
         } catch {
             throw ReportError(.output, "writing the workbook failed: \(error.message)\n  Check the free space in \(Excerpt.of(NSTemporaryDirectory())) (df -h) and try again.")
         }
+        lap("cells and zip (libxlsxwriter)")
         guard let bytes = FileManager.default.contents(atPath: file) else {
             throw ReportError(.output, "cannot read back the workbook libxlsxwriter wrote in \(Excerpt.of(folder))")
         }
         try AtomicFile.write(to: path, inputs: inputs) { descriptor in try AtomicFile.writeAll([UInt8](bytes), to: descriptor) }
+        lap("copy, sync and rename")
         var allWarnings = warnings
         if written.truncatedCells > 0 {
             allWarnings.append(InputWarning("\(written.truncatedCells) cell(s) held more than \(WorkbookWriter.maximumCellCharacters) characters, "
                                             + "Excel's limit, and were cut with '…' in the workbook (the CSV files keep them whole)"))
         }
-        return XLSXResult(path: path, sheets: written.sheets, warnings: allWarnings)
+        return XLSXResult(path: path, sheets: written.sheets, warnings: allWarnings, timings: timings)
     }
 
     /// A fresh folder only this user can enter (`mkdtemp`, mode 0700), for libxlsxwriter's files.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReportKit
 
 struct XLSXCommand: ParsableCommand {
@@ -31,6 +32,7 @@ struct XLSXCommand: ParsableCommand {
                                       version: ReportCommand.configuration.version)
             let result = try console.timed("workbook") { () throws(ReportError) in try XLSXReport(loaded: loaded, options: options).run() }
             console.warn(result.warnings)
+            for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }
             for sheet in result.sheets { console.info("  \(sheet.name): \(sheet.rows) rows") }
             console.output(result.path)
         }
