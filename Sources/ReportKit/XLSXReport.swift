@@ -115,15 +115,9 @@ public struct XLSXReport {
         let path = options.output ?? defaultOutputPath
         try OutputTarget.checkFilePath(path)
         _ = try OutputTarget.checkExisting(path)
-        var timings: [(String, Double)] = []
-        var mark = DispatchTime.now().uptimeNanoseconds
-        func lap(_ step: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            timings.append((step, Double(now - mark) / 1e9))
-            mark = now
-        }
+        var timer = StepTimer()
         let (writer, warnings, styleFiles) = try workbook()
-        lap("tables")
+        timer.lap("tables")
         let inputs = loaded.inputFiles + styleFiles
         try OutputTarget.checkNotInput(path, inputs: inputs)
         let folder = try Self.privateFolder()
@@ -141,18 +135,18 @@ public struct XLSXReport {
         } catch {
             throw ReportError(.output, "writing the workbook failed: \(error.message)\n  Check the free space in \(Excerpt.of(NSTemporaryDirectory())) (df -h) and try again.")
         }
-        lap("cells and zip (libxlsxwriter)")
+        timer.lap("cells and zip (libxlsxwriter)")
         guard let bytes = FileManager.default.contents(atPath: file) else {
             throw ReportError(.output, "cannot read back the workbook libxlsxwriter wrote in \(Excerpt.of(folder))")
         }
         try AtomicFile.write(to: path, inputs: inputs) { descriptor in try AtomicFile.writeAll([UInt8](bytes), to: descriptor) }
-        lap("copy, sync and rename")
+        timer.lap("copy, sync and rename")
         var allWarnings = warnings
         if written.truncatedCells > 0 {
             allWarnings.append(InputWarning("\(written.truncatedCells) cell(s) held more than \(WorkbookWriter.maximumCellCharacters) characters, "
                                             + "Excel's limit, and were cut with '…' in the workbook (the CSV files keep them whole)"))
         }
-        return XLSXResult(path: path, sheets: written.sheets, warnings: allWarnings, timings: timings)
+        return XLSXResult(path: path, sheets: written.sheets, warnings: allWarnings, timings: timer.steps)
     }
 
     /// A fresh folder only this user can enter (`mkdtemp`, mode 0700), for libxlsxwriter's files.
