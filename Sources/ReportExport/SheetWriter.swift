@@ -113,7 +113,10 @@ struct SheetWriter {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int32(parts[0]), let month = Int32(parts[1]), let day = Int32(parts[2]),
-              (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+              (1900...9999).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days: [Int32] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= days[Int(month) - 1] else { return nil }
         return lxw_datetime(year: year, month: month, day: day, hour: 0, min: 0, sec: 0)
     }
 }
