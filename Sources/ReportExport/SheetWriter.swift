@@ -93,6 +93,11 @@ struct SheetWriter {
         worksheet_freeze_panes(sheet, 1, 0)
     }
 
+    /// Text that looks like a number (`0012`, `2021`) is text on purpose: no green triangles.
+    func textMayLookLikeNumbers() {
+        worksheet_ignore_errors(sheet, UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue), "A1:XFD1048576")
+    }
+
     func autofilter(firstRow: Int, lastRow: Int, columns: Int) throws(WorkbookError) {
         guard columns > 0 else { return }
         try check(worksheet_autofilter(sheet, UInt32(firstRow), 0, UInt32(lastRow), UInt16(columns - 1)), "the autofilter", firstRow, 0)

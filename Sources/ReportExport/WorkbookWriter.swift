@@ -142,6 +142,7 @@ public struct WorkbookWriter {
 
         // In constant-memory mode a range must be set before its rows are written.
         writer.freezeHeader()
+        writer.textMayLookLikeNumbers()
         try writer.autofilter(firstRow: 0, lastRow: table.rows.count, columns: table.header.count)
         for (column, name) in table.header.enumerated() { try writer.string(0, column, name, writer.formats.header) }
         let legendColumn = table.header.count + 1
@@ -169,7 +170,8 @@ public struct WorkbookWriter {
                     try writer.number(line, column, Double(value), writer.formats.heat(heatmap.swatch(value)))
                     continue
                 }
-                try writer.cell(line, column, cell, kind: kinds[column])
+                // A cell past the header (a malformed table) is written as it is, untyped.
+                try writer.cell(line, column, cell, kind: column < kinds.count ? kinds[column] : .text)
             }
             if index < legend.count { try writer.string(line, legendColumn, legend[index].label, writer.formats.legend(legend[index].swatch)) }
         }
