@@ -266,4 +266,31 @@ struct WorkbookTests {
         let unknown = try ReportBinary.run(["xlsx"] + sandbox.inputArguments + ["--cities", "atlantis", "--out", out], environment: environment)
         #expect(unknown.status == 64 && sandbox.bytes("out/book.xlsx") == bytes)
     }
+
+    @Test func aStoppedRunKeepsThePreviousWorkbookAndLeavesNoPrivateFolder() throws {
+        let folder = Repository.temporaryFolder("xlsx-stop")
+        let temporary = folder + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let path = folder + "/book.xlsx"
+        #expect(try ReportBinary.run(["xlsx", "--cities", "all", "--out", path, "--quiet"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let big = try SummitScaler.write(copies: 100)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ReportBinary.path)
+        process.arguments = ["xlsx", "--cities", "all", "--data", big, "--out", path, "--quiet"]
+        process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        func inside() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] }
+        while inside().isEmpty, process.isRunning, Date() < deadline { usleep(2_000) }
+        #expect(inside().contains { $0.hasPrefix("report-xlsx.") }, "stopped while libxlsxwriter was writing")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGINT)
+        #expect(inside().isEmpty, "the private folder and libxlsxwriter's files are gone")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the previous workbook is untouched")
+    }
 }
