@@ -21,6 +21,8 @@ BINARY ?= $(REPORT)
 MANPAGE ?= .build/plugins/GenerateManual/outputs/report/report.1
 # The man page tests generate with argument-parser's generator; man-db reads it back.
 CLI_TEST_PACKAGES := man-db
+# libxlsxwriter-dev: the workbook of report xlsx (Sources/CXLSXWriter).
+RUNTIME_PACKAGES += libxlsxwriter-dev
 
 # Installs the Debian packages given that are not installed yet (with sudo when not root).
 define ensure_packages
@@ -39,6 +41,7 @@ FUZZ_RUNS ?= 200000
 report: deps release
 	$(REPORT) pdf --cities all
 	$(REPORT) csv --cities all
+	$(REPORT) xlsx --cities all
 
 release: deps
 	$(SWIFT) build -c release --product report
@@ -106,7 +109,7 @@ bench: deps test-deps release
 	$(call ensure_packages,$(BENCH_PACKAGES))
 	bench/run
 
-# Opens the CSV files in LibreOffice as a real spreadsheet client would (slow: not part of make test).
+# Opens the CSV files and the workbook in LibreOffice as a real spreadsheet client would (slow: not part of make test).
 check-spreadsheet: report
 	$(call ensure_packages,libreoffice-calc-nogui)
 	Tests/Scripts/check-spreadsheet
@@ -120,4 +123,4 @@ fuzz: deps
 	  fuzz-corpus Data Tests/Fixtures Tests/Fixtures/bad Tests/Fixtures/fuzz
 
 clean:
-	rm -rf .build Output/*.pdf Output/*.csv
+	rm -rf .build Output/*.pdf Output/*.csv Output/*.xlsx
