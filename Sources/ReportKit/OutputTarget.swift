@@ -14,7 +14,7 @@ public enum OutputTarget {
     /// would only garble the screen.
     public static func checkStandardOutput() throws(ReportError) {
         guard isatty(STDOUT_FILENO) != 1 else {
-            throw ReportError(.usage, "--out - writes the PDF to standard output, and standard output is a terminal\n"
+            throw ReportError(.usage, "--out - writes to standard output, and standard output is a terminal\n"
                               + "  Pipe it on (`report pdf --out - | lp`), redirect it (`> brief.pdf`), or give a file name.")
         }
     }

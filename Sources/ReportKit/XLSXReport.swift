@@ -113,13 +113,18 @@ public struct XLSXReport {
     /// the target is replaced only when the workbook is complete and no link can steer it.
     public func run() throws(ReportError) -> XLSXResult {
         let path = options.output ?? defaultOutputPath
-        try OutputTarget.checkFilePath(path)
-        _ = try OutputTarget.checkExisting(path)
+        let toStandardOutput = path == OutputTarget.standardOutput
+        if toStandardOutput {
+            try OutputTarget.checkStandardOutput()
+        } else {
+            try OutputTarget.checkFilePath(path)
+            _ = try OutputTarget.checkExisting(path)
+        }
         var timer = StepTimer()
         let (writer, warnings, styleFiles) = try workbook()
         timer.lap("tables")
         let inputs = loaded.inputFiles + styleFiles
-        try OutputTarget.checkNotInput(path, inputs: inputs)
+        if !toStandardOutput { try OutputTarget.checkNotInput(path, inputs: inputs) }
         let folder = try Self.privateFolder()
         let file = folder + "/workbook.xlsx"
         TemporaryFileRegistry.shared.add(file)
@@ -139,7 +144,14 @@ public struct XLSXReport {
         guard let bytes = FileManager.default.contents(atPath: file) else {
             throw ReportError(.output, "cannot read back the workbook libxlsxwriter wrote in \(Excerpt.of(folder))")
         }
-        try AtomicFile.write(to: path, inputs: inputs) { descriptor in try AtomicFile.writeAll([UInt8](bytes), to: descriptor) }
+        if toStandardOutput {
+            // `--out -`: the finished workbook on standard output, as `report pdf --out -` does.
+            if let reason = DescriptorWriter.write([UInt8](bytes), to: STDOUT_FILENO) {
+                throw ReportError(.standardOutput, errno == EPIPE ? "" : "cannot write the workbook to standard output: \(reason)")
+            }
+        } else {
+            try AtomicFile.write(to: path, inputs: inputs) { descriptor in try AtomicFile.writeAll([UInt8](bytes), to: descriptor) }
+        }
         timer.lap("copy, sync and rename")
         var allWarnings = warnings
         if written.truncatedCells > 0 {

@@ -9,8 +9,10 @@ struct XLSXCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("'all', or places by slug, Chinese or English name, comma-separated.", valueName: "names"))
-    var cities: String
+    @Option(help: ArgumentHelp("'all', places by slug, Chinese or English name, or countries (country:CZ or a name), comma-separated.",
+                               valueName: "names"),
+            completion: Completions.cities)
+    var cities = "all"
 
     @Option(help: ArgumentHelp("Where to write the workbook (default: Output/<summit>.xlsx).", valueName: "file"))
     var out: String?
@@ -34,7 +36,8 @@ struct XLSXCommand: ParsableCommand {
             console.warn(result.warnings)
             for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }
             for sheet in result.sheets { console.info("  \(sheet.name): \(sheet.rows) rows") }
-            console.output(result.path)
+            // With `--out -` the workbook itself went to stdout.
+            if result.path != OutputTarget.standardOutput { console.output(result.path) }
         }
     }
 }
