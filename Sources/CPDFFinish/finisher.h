@@ -40,6 +40,9 @@ inline std::string text(const char *value) { return value ? std::string(value) :
 bool endsWithCR(Buffer const &data);
 bool flateEndsWithCR(unsigned char const *data, size_t length);
 std::shared_ptr<Buffer> safeForFlate(std::shared_ptr<Buffer> data);
+// safeForFlate(data), Flate-encoded as libqpdf's writer would (zlib's default level): for
+// streams compressed on all cores, which the writer then copies as they are.
+std::shared_ptr<Buffer> deflateSafe(std::shared_ptr<Buffer> data);
 
 // One content stream's decoded bytes with untagged content wrapped in /Artifact BMC … EMC
 // (artifact_filter.cpp); adds the sequences it opened to `*count`. Touches no QPDF object, so

@@ -40,42 +40,39 @@ void Finisher::pages() {
     artifactsIn(contents);
 }
 
-// Runs the artifact filter over the content streams, a batch at a time: libqpdf decodes
-// each batch here, the filter and deflate run on all cores (they touch no QPDF object,
-// only bytes through Pl_QPDFTokenizer), and the results go back into the streams in page
-// order, so the output does not depend on the threads. Tokenizing is a large part of the
-// finisher's time (1,446 pages of a long brief hold 11 MB of content).
+// Runs the artifact filter over the content streams: libqpdf decodes them all here, the
+// filter and deflate run on all cores at once (they touch no QPDF object, only bytes through
+// Pl_QPDFTokenizer and zlib), and the results go back into the streams in page order, so the
+// output does not depend on the threads. Tokenizing is a large part of the finisher's time
+// (1,446 pages of a long brief hold 11 MB of content); the decoded pages are held at once,
+// which costs their size in memory and keeps every core busy to the end.
 void Finisher::artifactsIn(std::vector<QPDFObjectHandle> &streams) {
     size_t threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    const size_t batch = 64;
-    for (size_t start = 0; start < streams.size(); start += batch) {
-        size_t end = std::min(streams.size(), start + batch);
-        std::vector<std::shared_ptr<Buffer>> input(end - start), output(end - start);
-        std::vector<size_t> counts(end - start, 0);
-        std::vector<std::string> errors(end - start);
-        for (size_t i = start; i < end; ++i) input[i - start] = streams[i].getStreamData(qpdf_dl_generalized);
-        std::atomic<size_t> next{0};
-        auto work = [&]() {
-            for (size_t i; (i = next++) < input.size();) {
-                try {
-                    output[i] = safeForFlate(filterArtifacts(input[i]->getBuffer(), input[i]->getSize(), &counts[i]));
-                } catch (std::exception const &error) {
-                    errors[i] = error.what();
-                }
+    std::vector<std::shared_ptr<Buffer>> input(streams.size()), output(streams.size());
+    std::vector<size_t> counts(streams.size(), 0);
+    std::vector<std::string> errors(streams.size());
+    for (size_t i = 0; i < streams.size(); ++i) input[i] = streams[i].getStreamData(qpdf_dl_generalized);
+    std::atomic<size_t> next{0};
+    auto work = [&]() {
+        for (size_t i; (i = next++) < input.size();) {
+            try {
+                output[i] = deflateSafe(filterArtifacts(input[i]->getBuffer(), input[i]->getSize(), &counts[i]));
+                input[i].reset();
+            } catch (std::exception const &error) {
+                errors[i] = error.what();
             }
-        };
-        std::vector<std::thread> workers;
-        for (size_t t = 1; t < std::min(threads, input.size()); ++t) workers.emplace_back(work);
-        work();
-        for (auto &worker : workers) worker.join();
-        for (size_t i = start; i < end; ++i) {
-            if (!errors[i - start].empty())
-                throw std::runtime_error("page " + std::to_string(i + 1) + ": " + errors[i - start]);
-            // Uncompressed: the writer compresses it (it would recompress it anyway).
-            streams[i].replaceStreamData(output[i - start], QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-            replaced.insert(streams[i].getObjGen());
-            artifacts += counts[i - start];
         }
+    };
+    std::vector<std::thread> workers;
+    for (size_t t = 1; t < std::min(threads, input.size()); ++t) workers.emplace_back(work);
+    work();
+    for (auto &worker : workers) worker.join();
+    for (size_t i = 0; i < streams.size(); ++i) {
+        if (!errors[i].empty()) throw std::runtime_error("page " + std::to_string(i + 1) + ": " + errors[i]);
+        // Compressed here, on all cores: the writer copies it as it is.
+        streams[i].replaceStreamData(output[i], QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+        replaced.insert(streams[i].getObjGen());
+        artifacts += counts[i];
     }
 }
 

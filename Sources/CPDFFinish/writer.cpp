@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <string_view>
 
 #include <zlib.h>
@@ -51,6 +52,18 @@ std::shared_ptr<Buffer> safeForFlate(std::shared_ptr<Buffer> data) {
     std::memcpy(longer->getBuffer(), data->getBuffer(), data->getSize());
     longer->getBuffer()[data->getSize()] = '\n';
     return longer;
+}
+
+std::shared_ptr<Buffer> deflateSafe(std::shared_ptr<Buffer> data) {
+    data = safeForFlate(std::move(data));
+    uLong bound = compressBound(static_cast<uLong>(data->getSize()));
+    auto compressed = std::make_shared<Buffer>(bound);
+    uLongf length = bound;
+    if (compress2(compressed->getBuffer(), &length, data->getBuffer(), static_cast<uLong>(data->getSize()), Z_DEFAULT_COMPRESSION) != Z_OK)
+        throw std::runtime_error("deflate failed");
+    auto exact = std::make_shared<Buffer>(length);
+    std::memcpy(exact->getBuffer(), compressed->getBuffer(), length);
+    return exact;
 }
 
 // Changes an object in a way that means the same (a structure element's single kid with or
