@@ -11,14 +11,17 @@ public struct DataSources: Sendable {
     public var placesFile: String?
     public var rolesFile: String?
     public var themesFile: String?
+    /// `--encoding`: read the summit files in this encoding instead of detecting it.
+    public var encoding: SummitEncoding?
 
     public init(summitFile: String? = nil, dataFolder: String = "Data", placesFile: String? = nil, rolesFile: String? = nil,
-                themesFile: String? = nil) {
+                themesFile: String? = nil, encoding: SummitEncoding? = nil) {
         self.summitFile = summitFile
         self.dataFolder = dataFolder
         self.placesFile = placesFile
         self.rolesFile = rolesFile
         self.themesFile = themesFile
+        self.encoding = encoding
     }
 
     /// The summit file to read: the one given, or the newest in the data folder.
@@ -39,10 +42,11 @@ public struct DataSources: Sendable {
             let rolesPath = rolesFile ?? dataFolder + "/roles.yaml"
             let roles = try RoleVocabulary.load(rolesPath)
             let (catalog, themeWarnings) = try ThemeCatalog.load(themesFile ?? dataFolder + "/themes.yaml")
-            let imported = try SummitImporter(places: places, roles: roles, rolesSource: rolesPath).importFile(file)
+            let imported = try SummitImporter(places: places, roles: roles, rolesSource: rolesPath, encoding: encoding).importFile(file)
             let analysis = SummitAnalyzer(catalog: catalog).analyse(imported.summit)
             return LoadedSummit(summit: imported.summit, analysis: analysis, catalog: catalog, roles: roles,
-                                warnings: placeWarnings + themeWarnings + imported.warnings)
+                                warnings: placeWarnings + themeWarnings + imported.warnings,
+                                notes: ["\(file): read as \(imported.encoding.encoding.displayName): \(imported.encoding.reason)"])
         } catch {
             throw ReportError(error)
         }
@@ -56,4 +60,6 @@ public struct LoadedSummit: Sendable {
     public var catalog: ThemeCatalog
     public var roles: RoleVocabulary
     public var warnings: [InputWarning]
+    /// What `--verbose` tells about the reading: which encoding each file was read in and why.
+    public var notes: [String] = []
 }

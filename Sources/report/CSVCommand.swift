@@ -18,6 +18,7 @@ struct CSVCommand: ParsableCommand {
         try perform(input) { console throws(ReportError) in
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
+            for note in loaded.notes { console.info(note) }
             let result = try console.timed("CSV") { () throws(ReportError) in try CSVReport(loaded: loaded, cities: cities, folder: out).run() }
             console.warn(result.warnings)
             for file in result.files {

@@ -10,6 +10,7 @@ struct CitiesCommand: ParsableCommand {
         try perform(input) { console throws(ReportError) in
             let loaded = try input.sources.load()
             console.warn(loaded.warnings)
+            for note in loaded.notes { console.info(note) }
             let header = ["slug", "中文", "English", "country", "speakers"]
             let speakers = loaded.summit.speakersByPlace()
             let rows = loaded.summit.places.map { place in

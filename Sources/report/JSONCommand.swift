@@ -21,6 +21,7 @@ struct JSONCommand: ParsableCommand {
         try perform(input) { console throws(ReportError) in
             let loaded = try input.sources.load()
             console.warn(loaded.warnings)
+            for note in loaded.notes { console.info(note) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {

@@ -58,6 +58,7 @@ struct PDFCommand: ParsableCommand {
             let warmUp = ShaperWarmUp(options: options)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
+            for note in loaded.notes { console.info(note) }
             let report = PDFReport(loaded: loaded, options: options)
             let progress = loaded.summit.speakers.count >= 100 ? Self.progressLine(console) : nil
             let result = try console.timed("layout and PDF") { () throws(ReportError) in try report.run(warmUp: warmUp, progress: progress) }

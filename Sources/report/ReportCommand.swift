@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReportKit
+import SummitModel
 
 @main
 struct ReportCommand: ParsableCommand {
@@ -29,13 +30,25 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Theme taxonomy (default: Data/themes.yaml).", valueName: "file"))
     var themes: String?
 
+    @Option(name: .long, help: ArgumentHelp("Read the summit file in this encoding instead of detecting it: utf-8, utf-16, cp950 (big5), big5-hkscs.",
+                                            valueName: "name"))
+    var encoding: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
     @Flag(name: .shortAndLong, help: "Also print what was read and how long each step took.")
     var verbose = false
 
-    var sources: DataSources { DataSources(summitFile: data, placesFile: places, rolesFile: roles, themesFile: themes) }
+    var sources: DataSources {
+        DataSources(summitFile: data, placesFile: places, rolesFile: roles, themesFile: themes, encoding: encoding.flatMap(SummitEncoding.init(name:)))
+    }
+
+    func validate() throws {
+        if let encoding, SummitEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)': use \(SummitEncoding.acceptedNames)")
+        }
+    }
 }
 
 /// Runs a command body, turning a `ReportError` into a message on stderr and its exit status.
