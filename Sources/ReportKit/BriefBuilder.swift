@@ -9,7 +9,13 @@ public struct BriefBuilder {
     let context: BriefContext
 
     public init(summit: Summit, analysis: SummitAnalysis, places: [Place], style: StyleSheet, language: BriefLanguage, generated: String) {
-        context = BriefContext(summit: summit, analysis: analysis, places: places, sheet: style, language: language, generated: generated)
+        self.init(summits: [AnalysedSummit(summit: summit, analysis: analysis)], places: places, style: style, language: language, generated: generated)
+    }
+
+    /// A brief over several summits (oldest first): every part says which summit a row or
+    /// page is from, and places that spoke at more than one get a page over the summits.
+    public init(summits: [AnalysedSummit], places: [Place], style: StyleSheet, language: BriefLanguage, generated: String) {
+        context = BriefContext(summits: summits, places: places, sheet: style, language: language, generated: generated)
     }
 
     public func document(date: String) -> Document {
@@ -40,10 +46,10 @@ public struct BriefBuilder {
         for place in context.places {
             let speakers = context.speakers(at: place)
             guard let first = speakers.first else { continue }
-            entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: first.anchor))
+            entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: context.anchor(of: first)))
             for speaker in speakers {
                 let title = [language.role(speaker), speaker.displayName].filter { !$0.isEmpty }.joined(separator: " ")
-                entries.append(OutlineEntry(title: title, level: 2, destination: speaker.anchor))
+                entries.append(OutlineEntry(title: title, level: 2, destination: context.anchor(of: speaker)))
             }
         }
         entries.append(OutlineEntry(title: language.appendix, level: 0, destination: Appendix.anchor))

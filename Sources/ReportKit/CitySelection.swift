@@ -1,22 +1,28 @@
 import InputSupport
 import SummitModel
 
-/// Turns `--cities all` or `--cities taipei,布拉格,Daegu` into places of the summit.
-/// A place can be named by slug, Chinese or English name or alias, in any case.
+/// Turns `--cities all` or `--cities taipei,布拉格,Daegu` into places of the summit (or of
+/// any of the summits read together). A place can be named by slug, Chinese or English
+/// name or alias, in any case.
 public enum CitySelection {
     public static func resolve(_ argument: String, in summit: Summit) throws(ReportError) -> (places: [Place], warnings: [InputWarning]) {
+        try resolve(argument, among: summit.places)
+    }
+
+    /// The selection among `places` (a summit's, or an archive's), in their order.
+    public static func resolve(_ argument: String, among places: [Place]) throws(ReportError) -> (places: [Place], warnings: [InputWarning]) {
         let names = argument.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" })
             .map { String($0).trimmingCharacters(in: " ") }
             .filter { !$0.isEmpty }
         guard !names.isEmpty else {
-            throw ReportError(.usage, "--cities names no city\n  Give 'all', or names separated by commas, e.g. --cities taipei,prague.\n\(validList(summit))")
+            throw ReportError(.usage, "--cities names no city\n  Give 'all', or names separated by commas, e.g. --cities taipei,prague.\n\(validList(places))")
         }
-        if names.count == 1, names[0].lowercased() == "all" { return (summit.places, []) }
+        if names.count == 1, names[0].lowercased() == "all" { return (places, []) }
         var chosen = Set<String>()
         var unknown: [String] = []
         var warnings: [InputWarning] = []
         var byName: [String: Place] = [:]
-        for place in summit.places {
+        for place in places {
             for name in place.names where byName[name.lowercased()] == nil { byName[name.lowercased()] = place }
         }
         for name in names {
@@ -29,21 +35,21 @@ public enum CitySelection {
             }
         }
         if !unknown.isEmpty {
-            let candidates = summit.places.flatMap(\.names)
+            let candidates = places.flatMap(\.names)
             let details = unknown.map { name -> String in
                 let nearest = NearestName.find(name, in: candidates).flatMap { match in
-                    summit.places.first { $0.names.contains(match) }.map { "'\(match)' (\($0.slug))" }
+                    places.first { $0.names.contains(match) }.map { "'\(match)' (\($0.slug))" }
                 }
                 return "'\(name)'" + (nearest.map { " — did you mean \($0)?" } ?? "")
             }
-            throw ReportError(.usage, "unknown \(unknown.count == 1 ? "city" : "cities"): \(details.joined(separator: ", "))\n\(validList(summit))")
+            throw ReportError(.usage, "unknown \(unknown.count == 1 ? "city" : "cities"): \(details.joined(separator: ", "))\n\(validList(places))")
         }
-        return (summit.places.filter { chosen.contains($0.slug) }, warnings)
+        return (places.filter { chosen.contains($0.slug) }, warnings)
     }
 
-    static func validList(_ summit: Summit) -> String {
-        let shown = summit.places.prefix(24).map { "    \($0.slug)  \($0.zh)  \($0.en)" }
-        let more = summit.places.count > shown.count ? ["    … and \(summit.places.count - shown.count) more"] : []
+    static func validList(_ places: [Place]) -> String {
+        let shown = places.prefix(24).map { "    \($0.slug)  \($0.zh)  \($0.en)" }
+        let more = places.count > shown.count ? ["    … and \(places.count - shown.count) more"] : []
         return "  Valid names (slug, Chinese, English; `report cities` lists them all):\n" + (shown + more).joined(separator: "\n")
     }
 }

@@ -95,7 +95,8 @@ public struct SummitImporter: Sendable {
                 warnings.append(InputWarning("row \(row.number) has an empty summary", at: SourceLocation(file: file, line: row.line)))
             }
             speakers.append(Speaker(number: row.number, placeAsWritten: cell.place, placeSlug: place.slug, role: cell.role,
-                                    honorific: cell.honorific, name: cell.name, summary: summary, line: row.line))
+                                    honorific: cell.honorific, name: cell.name, summary: summary, line: row.line,
+                                    summitDate: heading.date))
         }
 
         if !unknownPlaces.isEmpty {

@@ -18,8 +18,9 @@ struct ReportCommand: ParsableCommand {
 
 /// Options every subcommand shares: where the data is, and how talkative to be.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The summit file (default: the newest Data/summit-*.txt).", valueName: "file"))
-    var data: String?
+    @Option(name: .long, help: ArgumentHelp("A summit file, or a folder of summit-*.txt; give it more than once for a brief across summits (default: the newest Data/summit-*.txt).",
+                                            valueName: "file|folder"))
+    var data: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Curated places (default: Data/places.yaml).", valueName: "file"))
     var places: String?
@@ -41,7 +42,7 @@ struct InputOptions: ParsableArguments {
     var verbose = false
 
     var sources: DataSources {
-        DataSources(summitFile: data, placesFile: places, rolesFile: roles, themesFile: themes, encoding: encoding.flatMap(SummitEncoding.init(name:)))
+        DataSources(summitFiles: data, placesFile: places, rolesFile: roles, themesFile: themes, encoding: encoding.flatMap(SummitEncoding.init(name:)))
     }
 
     func validate() throws {

@@ -1,0 +1,56 @@
+import InputSupport
+import SummitAnalysis
+import SummitModel
+
+/// The summits read, with their analyses and the curated data they were read with. With
+/// one summit file (the usual case) `summit` and `analysis` are all there is; with several,
+/// they are the newest, and `summits` and `archive` hold them all.
+public struct LoadedSummit: Sendable {
+    /// The newest summit.
+    public var summit: Summit
+    public var analysis: SummitAnalysis
+    /// Every summit read, oldest first.
+    public var summits: [AnalysedSummit]
+    /// The summits with their places merged across them.
+    public var archive: SummitArchive
+    public var catalog: ThemeCatalog
+    public var roles: RoleVocabulary
+    public var warnings: [InputWarning]
+    /// What `--verbose` tells about the reading: which encoding each file was read in and why.
+    public var notes: [String] = []
+
+    /// One summit.
+    public init(summit: Summit, analysis: SummitAnalysis, catalog: ThemeCatalog, roles: RoleVocabulary, warnings: [InputWarning],
+                notes: [String] = []) {
+        self.summit = summit
+        self.analysis = analysis
+        summits = [AnalysedSummit(summit: summit, analysis: analysis)]
+        archive = SummitArchive(single: summit)
+        self.catalog = catalog
+        self.roles = roles
+        self.warnings = warnings
+        self.notes = notes
+    }
+
+    /// Several summits, oldest first (`newest` is the last of them), and their archive.
+    init(newest: AnalysedSummit, summits: [AnalysedSummit], archive: SummitArchive, catalog: ThemeCatalog, roles: RoleVocabulary,
+         warnings: [InputWarning], notes: [String]) {
+        summit = newest.summit
+        analysis = newest.analysis
+        self.summits = summits
+        self.archive = archive
+        self.catalog = catalog
+        self.roles = roles
+        self.warnings = warnings
+        self.notes = notes
+    }
+
+    /// Every place that spoke at any of the summits.
+    public var places: [Place] { archive.places }
+
+    /// Whether more than one summit was read.
+    public var isArchive: Bool { summits.count > 1 }
+
+    /// The speakers of all summits.
+    public var speakerCount: Int { summits.reduce(0) { $0 + $1.summit.speakers.count } }
+}
