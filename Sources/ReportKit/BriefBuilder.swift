@@ -21,17 +21,20 @@ public struct BriefBuilder {
     public func document(date: String) -> Document {
         let language = context.language, type = context.type
         func furniture(_ section: String) -> PageFurniture {
-            PageFurniture(headerLeft: RichText(context.summit.heading, type.furniture), headerRight: RichText(section, type.furniture),
+            PageFurniture(headerLeft: RichText(context.heading, type.furniture), headerRight: RichText(section, type.furniture),
                           ruleColor: type.furnitureRule, footerFormat: language.footerFormat, footerStyle: type.furniture)
         }
-        let sections = [
+        var sections = [
             CoverPage(context: context).section(),
             ContentsPages(context: context).section(furniture: furniture(language.contents)),
             ComparisonTable(context: context).section(furniture: furniture(language.comparison)),
             ThemeHeatmap(context: context).section(furniture: furniture(language.heatmap)),
             SpeakerPages(context: context).section(furniture: furniture(language.speakers)),
-            Appendix(context: context).section(furniture: furniture(language.appendix)),
         ]
+        if !context.historyPlaces.isEmpty {
+            sections.append(SummitHistoryPages(context: context).section(furniture: furniture(language.history)))
+        }
+        sections.append(Appendix(context: context).section(furniture: furniture(language.appendix)))
         return Document(sections: sections, outline: outline(), metadata: metadata(date: date))
     }
 
@@ -43,13 +46,35 @@ public struct BriefBuilder {
             OutlineEntry(title: language.heatmap, level: 0, destination: ThemeHeatmap.anchor),
             OutlineEntry(title: language.speakers, level: 0, destination: SpeakerPages.anchor),
         ]
-        for place in context.places {
-            let speakers = context.speakers(at: place)
-            guard let first = speakers.first else { continue }
-            entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: context.anchor(of: first)))
-            for speaker in speakers {
-                let title = [language.role(speaker), speaker.displayName].filter { !$0.isEmpty }.joined(separator: " ")
-                entries.append(OutlineEntry(title: title, level: 2, destination: context.anchor(of: speaker)))
+        func speakerTitle(_ speaker: Speaker, place: Bool) -> String {
+            let where_ = place ? context.place(speaker.placeSlug).map(language.placeName) : nil
+            return [where_, language.role(speaker), speaker.displayName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        if context.isArchive {
+            // Speakers under their summit, then each place that spoke more than once.
+            for entry in context.summits {
+                let speakers = context.speakers.filter { $0.summitDate == entry.summit.date }
+                guard let first = speakers.first else { continue }
+                entries.append(OutlineEntry(title: context.summitName(entry.summit), level: 1, destination: context.anchor(of: first)))
+                for speaker in speakers {
+                    entries.append(OutlineEntry(title: speakerTitle(speaker, place: true), level: 2, destination: context.anchor(of: speaker)))
+                }
+            }
+            if !context.historyPlaces.isEmpty {
+                entries.append(OutlineEntry(title: language.history, level: 0, destination: SummitHistoryPages.anchor))
+                for place in context.historyPlaces {
+                    entries.append(OutlineEntry(title: SummitHistoryPages.entryTitle(place, context: context), level: 1,
+                                                destination: SummitHistoryPages.anchor(of: place)))
+                }
+            }
+        } else {
+            for place in context.places {
+                let speakers = context.speakers(at: place)
+                guard let first = speakers.first else { continue }
+                entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: context.anchor(of: first)))
+                for speaker in speakers {
+                    entries.append(OutlineEntry(title: speakerTitle(speaker, place: false), level: 2, destination: context.anchor(of: speaker)))
+                }
             }
         }
         entries.append(OutlineEntry(title: language.appendix, level: 0, destination: Appendix.anchor))
@@ -57,12 +82,13 @@ public struct BriefBuilder {
     }
 
     private func metadata(date: String) -> DocumentMetadata {
-        let language = context.language, summit = context.summit
+        let language = context.language
         let places = context.places.prefix(12).map(language.placeName)
+        let summits = context.summits.flatMap { [$0.summit.title, $0.summit.date] }
         return DocumentMetadata(
-            title: "\(summit.title) \(language.briefTitle)",
-            subject: summit.heading,
-            keywords: [language.pick("智慧城市", "smart city"), summit.title, summit.date] + places,
+            title: "\(context.title) \(language.briefTitle)",
+            subject: context.heading,
+            keywords: [language.pick("智慧城市", "smart city")] + summits + places,
             author: language.pick("智慧城市首長高峰會簡報（report）", "Smart-city summit brief (report)"),
             creator: "report (Swift, Cairo, Pango)",
             date: date,

@@ -96,26 +96,44 @@ struct BriefContext {
         }
     }
 
+    /// The selected places that spoke at more than one of the summits: each gets a page
+    /// over the summits.
+    var historyPlaces: [Place] {
+        guard isArchive else { return [] }
+        return places.filter { Set(speakers(at: $0).map(\.summitDate)).count > 1 }
+    }
+
+    /// The summits at which the place had a speaker, oldest first.
+    func summits(of place: Place) -> [AnalysedSummit] {
+        let dates = Set(speakers(at: place).map(\.summitDate))
+        return summits.filter { dates.contains($0.summit.date) }
+    }
+
     /// The title the brief is under: the summit's, or over several summits the shared
     /// name with the range of years (`首長高峰會 2021–2024`).
     var title: String {
         guard isArchive, let first = summits.first?.summit, let last = summits.last?.summit else { return summit.title }
         let names = Set(summits.map { Self.withoutYear($0.summit.title) })
         let years = first.date.prefix(4) == last.date.prefix(4) ? String(first.date.prefix(4)) : "\(first.date.prefix(4))–\(last.date.prefix(4))"
-        if names.count == 1, let name = names.first, !name.isEmpty { return "\(name) \(years)" }
-        return language.pick("\(summits.count) 屆高峰會 \(years)", "\(summits.count) summits \(years)")
+        if language.zh, names.count == 1, let name = names.first, !name.isEmpty { return "\(name) \(years)" }
+        return language.pick("高峰會 \(years)", "Summits \(years)")
     }
 
     /// The line above the title and in the page headers.
     var heading: String {
         guard isArchive else { return summit.heading }
-        return title + language.pick("（\(summits.count) 屆）", " (\(summits.count) summits)")
+        return title + language.pick("（\(summits.count) 屆）", ": \(summits.count) summits")
     }
 
     /// A summit's short label in rows and lists: its year, or its date when two summits share a year.
     func summitLabel(_ summit: Summit) -> String {
         let year = String(summit.date.prefix(4))
         return summits.filter { $0.summit.date.hasPrefix(year) }.count > 1 ? summit.date : year
+    }
+
+    /// A summit's name in the brief's language: its title in Chinese, `2021 summit` in English.
+    func summitName(_ summit: Summit) -> String {
+        language.zh ? summit.title : "\(summitLabel(summit)) summit"
     }
 
     /// `2021 首長高峰會` → `首長高峰會`.

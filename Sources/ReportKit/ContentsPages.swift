@@ -40,6 +40,13 @@ struct ContentsPages {
             if !speaker.name.isEmpty { spans += [TextSpan(" ", type.text(size)), context.name(speaker.displayName, type.text(size))] }
             entries.append(entry(RichText(spans), context.anchor(of: speaker), level: 1, label: label(speaker)))
         }
+        if !context.historyPlaces.isEmpty {
+            entries.append(entry(RichText(language.history, type.bodyBold), SummitHistoryPages.anchor, level: 0))
+            for place in context.historyPlaces {
+                entries.append(entry(RichText([context.name(SummitHistoryPages.entryTitle(place, context: context), type.text(size, bold: true))]),
+                                     SummitHistoryPages.anchor(of: place), level: 1))
+            }
+        }
         entries.append(entry(RichText(language.appendix, type.bodyBold), Appendix.anchor, level: 0))
         return Section(blocks: blocks + [.group(Group(.contents, entries))], pageFurniture: furniture)
     }

@@ -14,9 +14,9 @@ struct CoverPage {
         let type = context.type, language = context.language, sheet = context.sheet
         let onAccent = sheet.colors.onAccent
         let panel = Box(blocks: [
-            .paragraph(context.paragraph(context.summit.heading, type.text(sheet.sizes.small, color: onAccent),
+            .paragraph(context.paragraph(context.heading, type.text(sheet.sizes.small, color: onAccent),
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
-            .heading(context.paragraph(context.summit.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
+            .heading(context.paragraph(context.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
                                        ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.title),
                                                       spaceBefore: sheet.sizes.title * 0.5))),
             .paragraph(context.paragraph(language.briefTitle, type.text(sheet.sizes.h2, color: onAccent, heading: true),
@@ -25,15 +25,19 @@ struct CoverPage {
         ], fill: sheet.colors.accent, padding: sheet.sizes.title * 0.9)
 
         let count = language.placesAndSpeakers(places: context.places.count, speakers: context.speakers.count, all: context.allSelected)
-        let facts: [(String, RichText)] = [
-            (language.summitDate, RichText(language.date(context.summit.date), type.body)),
-            (language.selection, RichText(count, type.body)),
-        ]
+        // Over several summits, each with its date, and every file read.
+        let dates = context.summits.map { entry in
+            context.isArchive ? "\(context.summitName(entry.summit))\u{2002}\(language.date(entry.summit.date))" : language.date(entry.summit.date)
+        }
+        // A fact with several values takes a row for each, labelled once.
+        func rows(_ label: String, _ values: [String], _ style: TextStyle) -> [(String, RichText)] {
+            values.enumerated().map { ($0.offset == 0 ? label : "", RichText($0.element, style)) }
+        }
+        let facts = rows(context.isArchive ? language.summitDates : language.summitDate, dates, type.body)
+            + [(language.selection, RichText(count, type.body))]
         var blocks: [Block] = []
-        let smallPrint: [(String, RichText)] = [
-            (language.generated, RichText(context.generated, type.smallMuted)),
-            (language.source, RichText(context.summit.source, type.smallMuted)),
-        ]
+        let smallPrint = [(language.generated, RichText(context.generated, type.smallMuted))]
+            + rows(language.source, context.summits.map(\.summit.source), type.smallMuted)
         blocks.append(.fixedSpace(sheet.sizes.title * 3))
         blocks.append(.box(panel))
         blocks.append(.fixedSpace(sheet.sizes.title * 1.2))

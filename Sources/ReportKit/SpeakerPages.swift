@@ -44,7 +44,7 @@ struct SpeakerPages {
         let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
         var line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
         if context.isArchive, let summit = context.summit(of: speaker)?.summit {
-            line = summit.title + language.separator + language.date(summit.date) + language.separator + line
+            line = context.summitName(summit) + language.separator + language.date(summit.date) + language.separator + line
         }
         blocks.append(.box(Box(blocks: [
             .heading(Paragraph(RichText(title), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2)),
