@@ -55,7 +55,7 @@ public struct DataSources: Sendable {
             if FileManager.default.fileExists(atPath: given, isDirectory: &isFolder), isFolder.boolValue {
                 let inside = Self.summitFiles(in: given)
                 guard !inside.isEmpty else {
-                    throw ReportError(.input, "no summit file found: \(given)/ has no summit-*.txt\n  Name the summit files summit-YYYY-MM-DD.txt, or give them one by one with --data FILE.")
+                    throw ReportError(.input, "\(given): is a folder, but has no summit-*.txt in it\n  Name the summit files summit-YYYY-MM-DD.txt, or give them one by one with --data FILE.")
                 }
                 files += inside
             } else {

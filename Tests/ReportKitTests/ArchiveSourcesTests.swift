@@ -47,7 +47,7 @@ struct ArchiveSourcesTests {
             _ = try Self.load([Repository.temporaryFolder("empty")])
             Issue.record("an empty folder was accepted")
         } catch let error as ReportError {
-            #expect(error.message.contains("has no summit-*.txt"))
+            #expect(error.message.contains("is a folder, but has no summit-*.txt in it"))
         }
     }
 
