@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ReportKit
+import ReportLayout
+@testable import ReportRender
 import ReportTestSupport
 
 /// Briefs across summits, read back with poppler and qpdf: a page over the summits for
@@ -142,5 +144,40 @@ struct ArchiveBriefTests {
         let structure = try Structure(BriefFixtures.defaultBrief.path)
         #expect(!Structure.titles(structure.outlines).contains("歷屆比較"))
         #expect(!structure.names.contains { $0.hasPrefix("u:history") })
+    }
+
+    @Test func thePagesOverTheSummitsAreTaggedLikeTheRest() throws {
+        let loaded = try DataSources(summitFiles: Self.threeFiles, dataFolder: Repository.path("Data")).load()
+        let document = try PDFReport(loaded: loaded, options: BriefFixtures.options(), clock: BriefFixtures.clock).layout(shaper: PangoShaper()).document
+        let plan = StructurePlan(document)
+        func text(_ run: StructurePlan.Run, page: Int) -> String {
+            guard case let .text(line) = document.pages[page].items[run.item] else { return "" }
+            return line.shaped.text(of: run.clusters)
+        }
+        var levels: [Int] = [], seen = Set<Int>(), headings: [String] = []
+        var columnHeaders: [Int: String] = [:], rowHeaders: [Int: String] = [:]
+        for (page, runs) in plan.pages.enumerated() {
+            for run in runs {
+                for element in run.structure {
+                    if element.role == .tableHeader(.column) { columnHeaders[element.id, default: ""] += text(run, page: page) }
+                    if element.role == .tableHeader(.row) { rowHeaders[element.id, default: ""] += text(run, page: page) }
+                }
+                guard let heading = run.structure.first(where: { if case .heading = $0.role { true } else { false } }),
+                      case let .heading(level) = heading.role else { continue }
+                if seen.insert(heading.id).inserted { levels.append(level); headings.append("") }
+                headings[headings.count - 1] += text(run, page: page)
+            }
+        }
+        for (previous, level) in zip(levels, levels.dropFirst()) { #expect(level <= previous + 1, "H\(previous) followed by H\(level)") }
+        let history = try #require(headings.firstIndex { $0.squeezed == "歷屆比較" })
+        #expect(levels[history] == 1)
+        #expect(levels[history + 1] == 2 && headings[history + 1].hasPrefix("臺北市"), "each place is a section headed H2")
+        #expect(headings.suffix(from: history).filter { $0.squeezed == "各屆主題分布" }.count == 6)
+        for label in ["高峰會", "講者", "關鍵數字", "主題", "2021", "2023", "2024", "變化"] {
+            #expect(columnHeaders.values.contains { $0.squeezed == label }, "\(label) is not a column header")
+        }
+        for label in ["2024首長高峰會", "市民參與", "開放資料"] {
+            #expect(rowHeaders.values.contains { $0.squeezed.hasPrefix(label) }, "\(label) heads no row")
+        }
     }
 }
