@@ -53,7 +53,7 @@ struct SpeakerPages {
                                                              spaceBefore: sheet.sizes.h3 * 0.35), role: .heading(3))),
             .heading(context.paragraph(line, type.smallMuted, ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
                                                                              spaceBefore: sheet.sizes.small * 0.5)).reading(as: .paragraph)),
-        ], fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
+        ] + historyLink(place), fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
 
         blocks += summaryBlocks(speaker.summary)
         // The analysis in three forms: when the full one would spill a few lines onto a page of
@@ -70,6 +70,15 @@ struct SpeakerPages {
             themes[1] + figureLine + similar.runIn,
         ])))
         return blocks
+    }
+
+    /// Over several summits, a place that spoke at more than one links to its page over the summits.
+    private func historyLink(_ place: Place) -> [Block] {
+        let type = context.type, sheet = context.sheet, language = context.language
+        guard context.historyPlaces.contains(where: { $0.slug == place.slug }) else { return [] }
+        let text = language.pick("→ \(language.history)：", "→ \(language.history): ") + SummitHistoryPages.entryTitle(place, context: context)
+        return [.paragraph(Paragraph(RichText([TextSpan(text, type.text(sheet.sizes.small, color: sheet.colors.link), link: SummitHistoryPages.anchor(of: place))]),
+                                     ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: sheet.sizes.small * 0.3)))]
     }
 
     /// Type of the analysis under the summary (themes, figures, similar places): half a

@@ -100,6 +100,8 @@ struct ArchiveBriefTests {
         for link in structure.links { #expect(structure.names.contains(link), "link to missing destination \(link)") }
         #expect(structure.names.contains("u:speaker-2023-05-10-2") && structure.names.contains("u:history-prague"))
         #expect(!structure.names.contains("u:speaker-2"), "with several summits a row number alone names no one")
+        // Each speaker page of a place that came back links to the place's page over the summits.
+        #expect(structure.links.filter { $0 == "u:history-prague" }.count == 1 + 3, "the contents entry and Prague's three speaker pages")
         // Contents: each speaker labelled with its summit, and every history page.
         let contents = try BriefFixtures.text(Self.three, page: 2, layout: true)
         #expect(contents.contains("2023#2") && contents.contains("2024#4"))
