@@ -2,8 +2,15 @@
 #   make report   installs what is missing, builds a release binary, writes the brief and CSVs into Output/
 #   make test     installs the test tools too, and runs the tests
 SWIFT ?= swift
-RUNTIME_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev fonts-noto-cjk fonts-dejavu-core
-TEST_PACKAGES := poppler-utils qpdf
+# libqpdf-dev: the PDF finishing step (Sources/CPDFFinish); icc-profiles-free: the sRGB profile of
+# the PDF/A output intent (/usr/share/color/icc/sRGB.icc).
+RUNTIME_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libharfbuzz-dev libfreetype-dev zlib1g-dev fonts-noto-cjk fonts-dejavu-core \
+  libqpdf-dev icc-profiles-free
+# python3-venv: the checkers' virtual environment (below); mupdf-tools: mutool, text as MuPDF reads it.
+TEST_PACKAGES := poppler-utils qpdf mupdf-tools python3 python3-venv
+# The checkers an assistive reader or an archive would trust (PyPI), in a virtual environment under .build/.
+VENV := .build/venv
+CHECKERS := page-validation outloud pdfminer.six openpyxl
 BENCH_PACKAGES := hyperfine time valgrind
 REPORT := .build/release/report
 
@@ -17,7 +24,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: report test deps test-deps release bench check-spreadsheet fuzz clean
+.PHONY: report test deps test-deps checkers release bench check-spreadsheet fuzz clean
 
 FUZZ_RUNS ?= 200000
 
@@ -28,7 +35,7 @@ report: deps release
 release: deps
 	$(SWIFT) build -c release --product report
 
-test: deps test-deps
+test: deps test-deps checkers
 	$(SWIFT) test
 
 deps:
@@ -36,6 +43,13 @@ deps:
 
 test-deps:
 	$(call ensure_packages,$(TEST_PACKAGES))
+
+# Makes the virtual environment and installs the checkers when one is missing (the tests fail,
+# not skip, without them).
+checkers: test-deps
+	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
+	@$(VENV)/bin/python -c "import page, pdfminer, openpyxl" 2>/dev/null && [ -x $(VENV)/bin/outloud ] || \
+	  $(VENV)/bin/python -m pip install -q $(CHECKERS)
 
 # Times report pdf against the Typst peer on the same inputs (see BENCHMARKS.md).
 bench: deps test-deps release

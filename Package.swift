@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
+        // The PDF finishing step in C++ over libqpdf (Debian: libqpdf-dev), behind a plain C header.
+        .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
         // Where input went wrong (file, line, column), warnings, and YAML read with line numbers.
         .target(name: "InputSupport", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Value types, the summit-file importer and the curated data files.
@@ -31,7 +33,7 @@ let package = Package(
         // Document blocks -> pages of positioned items. Knows nothing of Cairo.
         .target(name: "ReportLayout", dependencies: ["ReportStyle"]),
         // The only module that talks to Cairo and Pango: the shaper and the PDF painter.
-        .target(name: "ReportRender", dependencies: ["CPangoCairo", "InputSupport", "ReportLayout", "ReportStyle"]),
+        .target(name: "ReportRender", dependencies: ["CPangoCairo", "CPDFFinish", "InputSupport", "ReportLayout", "ReportStyle"]),
         // CSV files for spreadsheets.
         .target(name: "ReportExport", dependencies: ["SummitModel", "SummitAnalysis"]),
         // The facade the command line calls.
@@ -47,7 +49,7 @@ let package = Package(
         ),
 
         // Paths of the repository's data and fixtures, and running external tools, for all tests.
-        .target(name: "ReportTestSupport", path: "Tests/ReportTestSupport"),
+        .target(name: "ReportTestSupport", dependencies: ["ReportLayout"], path: "Tests/ReportTestSupport"),
         .testTarget(name: "SummitModelTests", dependencies: ["SummitModel", "InputSupport", "ReportTestSupport"]),
         .testTarget(name: "SummitAnalysisTests", dependencies: ["SummitAnalysis", "ReportTestSupport"]),
         .testTarget(name: "ReportLayoutTests", dependencies: ["ReportLayout", "ReportStyle", "ReportTestSupport"]),
@@ -55,8 +57,9 @@ let package = Package(
             name: "ReportExportTests",
             dependencies: ["ReportExport", "ReportTestSupport", .product(name: "CSV", package: "CSV.swift")]
         ),
-        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportLayout", "ReportStyle"]),
+        .testTarget(name: "ReportRenderTests", dependencies: ["ReportRender", "ReportLayout", "ReportStyle", "CPangoCairo", "ReportTestSupport"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "report", "ReportTestSupport"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -12,7 +12,9 @@ public enum InputFile {
 
     public static func read(_ path: String, what: String = "file") throws(InputError) -> [UInt8] {
         let location = SourceLocation(file: path)
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO that no program writes to must not hang the run; it is
+        // cleared at once, so a pipe that has a writer (`--data <(…)`) is read to its end.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             let code = errno
             switch code {
@@ -25,6 +27,8 @@ public enum InputFile {
             }
         }
         defer { close(fd) }
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw InputError("cannot read: \(String(cString: strerror(errno)))", at: location)
@@ -51,6 +55,14 @@ public enum InputFile {
             }
         }
         return bytes
+    }
+
+    /// `device:inode` of the file `path` names (links followed), nil when there is none: the
+    /// same file reached by two paths has one identity.
+    public static func identity(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino)"
     }
 
     /// Reads a small UTF-8 text file (a style sheet, a YAML data file).

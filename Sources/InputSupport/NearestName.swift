@@ -4,15 +4,18 @@ public enum NearestName {
     public static func find(_ typed: String, in candidates: [String]) -> String? {
         let needle = Array(typed.lowercased())
         guard !needle.isEmpty else { return nil }
+        // Allow roughly one edit in three characters: close enough to be a typo, not a different word.
+        let limit = max(1, (needle.count + 2) / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(needle, Array(candidate.lowercased()))
+            let other = Array(candidate.lowercased())
+            // The distance is at least the difference in length: a 100 KB value is not compared.
+            guard abs(other.count - needle.count) <= limit else { continue }
+            let distance = editDistance(needle, other)
             if let current = best, current.distance <= distance { continue }
             best = (candidate, distance)
         }
         guard let best else { return nil }
-        // Allow roughly one edit in three characters: close enough to be a typo, not a different word.
-        let limit = max(1, (needle.count + 2) / 3)
         return best.distance <= limit ? best.name : nil
     }
 

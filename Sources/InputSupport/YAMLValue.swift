@@ -22,7 +22,7 @@ public struct YAMLValue {
         } catch let error as YamlError {
             throw InputError.yamlSyntax(error, file: file)
         } catch {
-            throw InputError("is not valid YAML: \(error)", at: SourceLocation(file: file))
+            throw InputError("is not valid YAML: \(Excerpt.of(String(describing: error), limit: 160))", at: SourceLocation(file: file))
         }
     }
 
@@ -42,7 +42,7 @@ public struct YAMLValue {
         return false
     }
 
-    private var keyName: String { keyPath.isEmpty ? "the document" : "`\(keyPath)`" }
+    private var keyName: String { keyPath.isEmpty ? "the document" : "`\(Excerpt.of(keyPath))`" }
 
     private func typeError(_ expected: String) -> InputError {
         InputError("\(keyName) must be \(expected), found \(found)", at: location)
@@ -50,7 +50,7 @@ public struct YAMLValue {
 
     private var found: String {
         switch node {
-        case let .scalar(scalar): return "'\(scalar.string)'"
+        case let .scalar(scalar): return Excerpt.quoted(scalar.string)
         case .mapping: return "a mapping (key: value pairs)"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -61,6 +61,19 @@ public struct YAMLValue {
         guard case let .scalar(scalar) = node, !isNull else { throw typeError("text") }
         return scalar.string
     }
+
+    /// Text that must say something: empty or blank text is an error at its line, because an
+    /// empty name or title silently changes how everything else is read.
+    public func nonEmptyString() throws(InputError) -> String {
+        let text = try string()
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw InputError("\(keyName) is empty", at: location, hint: "Give it a value, or remove the entry.")
+        }
+        return text
+    }
+
+    /// The line of this value in its file (1-based), when known.
+    public var line: Int? { node.mark?.line }
 
     public func double() throws(InputError) -> Double {
         guard case let .scalar(scalar) = node, scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
@@ -137,7 +150,7 @@ public struct YAMLObject {
     public func required(_ key: String) throws(InputError) -> YAMLValue {
         guard let found = self[key] else {
             let path = value.keyPath.isEmpty ? key : "\(value.keyPath).\(key)"
-            throw InputError("`\(path)` is missing", at: location)
+            throw InputError("`\(Excerpt.of(path))` is missing", at: location)
         }
         return found
     }
@@ -147,7 +160,7 @@ public struct YAMLObject {
         entries.filter { !allowed.contains($0.key) }.map { entry in
             let path = value.keyPath.isEmpty ? entry.key : "\(value.keyPath).\(entry.key)"
             let suggestion = NearestName.find(entry.key, in: allowed.sorted()).map { " (did you mean `\($0)`?)" } ?? ""
-            return InputWarning("unknown key `\(path)` is ignored\(suggestion)",
+            return InputWarning("unknown key `\(Excerpt.of(path))` is ignored\(suggestion)",
                                 at: SourceLocation(file: value.file, line: entry.keyLine, column: entry.keyColumn),
                                 hint: "Known keys here: \(allowed.sorted().joined(separator: ", ")).")
         }
@@ -159,13 +172,13 @@ extension InputError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return InputError("is not valid YAML: \(detail)", at: SourceLocation(file: file, line: mark.line, column: mark.column),
+            return InputError("is not valid YAML: \(Excerpt.of(detail, limit: 160))", at: SourceLocation(file: file, line: mark.line, column: mark.column),
                               hint: "Check indentation and quoting on this line.")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return InputError("is not valid YAML: the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) appears twice in one mapping",
+            return InputError("is not valid YAML: the key \(Excerpt.list(duplicates.map { "`\(Excerpt.of($0))`" })) appears twice in one mapping",
                               at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:
-            return InputError("is not valid YAML: \(error)", at: SourceLocation(file: file))
+            return InputError("is not valid YAML: \(Excerpt.of(String(describing: error), limit: 160))", at: SourceLocation(file: file))
         }
     }
 }

@@ -21,8 +21,8 @@ struct Appendix {
         let rows = context.analysis.themes.enumerated().map { index, theme in
             TableRow(cells: [
                 TableCell(paragraphs: [context.paragraph(language.zh ? theme.zh : theme.en, type.tableBold, type.cell(size)),
-                                       context.paragraph(language.zh ? theme.en : theme.zh, type.tableMuted, type.cell(max(8, size - 0.5))),
-                                       context.paragraph(theme.id, type.tableMuted, type.cell(max(8, size - 0.5)))]),
+                                       context.paragraph(language.zh ? theme.en : theme.zh, type.tableMuted, type.cell(type.smaller(size))),
+                                       context.paragraph(theme.id, type.tableMuted, type.cell(type.smaller(size)))]),
                 TableCell(paragraphs: [context.paragraph(theme.keywords.joined(separator: language.pick("、", ", ")), type.table, type.cell(size))]),
             ], fill: index % 2 == 1 ? sheet.colors.zebra : nil)
         }

@@ -38,6 +38,9 @@ public struct BriefBuilder {
         return Document(sections: sections, outline: outline(), metadata: metadata(date: date))
     }
 
+    /// Most bookmarks under one parent before the list is grouped.
+    static let outlineSiblings = 200
+
     private func outline() -> [OutlineEntry] {
         let language = context.language
         var entries = [
@@ -51,13 +54,21 @@ public struct BriefBuilder {
             return [where_, language.role(speaker), speaker.displayName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         }
         if context.isArchive {
-            // Speakers under their summit, then each place that spoke more than once.
+            // Speakers under their summit (a long summit's in runs), then each place that spoke more than once.
             for entry in context.summits {
                 let speakers = context.speakers.filter { $0.summitDate == entry.summit.date }
                 guard let first = speakers.first else { continue }
                 entries.append(OutlineEntry(title: context.summitName(entry.summit), level: 1, destination: context.anchor(of: first)))
-                for speaker in speakers {
-                    entries.append(OutlineEntry(title: speakerTitle(speaker, place: true), level: 2, destination: context.anchor(of: speaker)))
+                let runs = speakers.count > Self.outlineSiblings ? stride(from: 0, to: speakers.count, by: Self.outlineSiblings).map { $0 } : [0]
+                for start in runs {
+                    let end = runs.count == 1 ? speakers.count : min(start + Self.outlineSiblings, speakers.count)
+                    if runs.count > 1 {
+                        entries.append(OutlineEntry(title: "\(start + 1)–\(end)", level: 2, destination: context.anchor(of: speakers[start])))
+                    }
+                    for speaker in speakers[start..<end] {
+                        entries.append(OutlineEntry(title: speakerTitle(speaker, place: true), level: runs.count > 1 ? 3 : 2,
+                                                    destination: context.anchor(of: speaker)))
+                    }
                 }
             }
             if !context.historyPlaces.isEmpty {
@@ -68,16 +79,48 @@ public struct BriefBuilder {
                 }
             }
         } else {
-            for place in context.places {
-                let speakers = context.speakers(at: place)
-                guard let first = speakers.first else { continue }
-                entries.append(OutlineEntry(title: language.placeName(place), level: 1, destination: context.anchor(of: first)))
-                for speaker in speakers {
-                    entries.append(OutlineEntry(title: speakerTitle(speaker, place: false), level: 2, destination: context.anchor(of: speaker)))
+            entries += placeOutline(speakerTitle: { speakerTitle($0, place: false) })
+        }
+        entries.append(OutlineEntry(title: language.appendix, level: 0, destination: Appendix.anchor))
+        return entries
+    }
+
+    /// Places under the speakers' part; a long list goes under its countries, and a country's
+    /// long list into runs, so no bookmark has more than a few hundred siblings (readers and
+    /// checkers walk siblings as a chain, and a chain of a thousand is refused).
+    private func placeOutline(speakerTitle: (Speaker) -> String) -> [OutlineEntry] {
+        let language = context.language
+        var entries: [OutlineEntry] = []
+        let places = context.places.filter { !context.speakers(at: $0).isEmpty }
+        var groups: [(title: String?, places: [Place])] = [(nil, places)]
+        if places.count > Self.outlineSiblings {
+            var byCountry: [(title: String, places: [Place])] = []
+            for place in places {
+                let country = language.countryName(place).isEmpty ? place.country.iso : language.countryName(place)
+                if let index = byCountry.firstIndex(where: { $0.title == country }) { byCountry[index].places.append(place) } else { byCountry.append((country, [place])) }
+            }
+            groups = byCountry.flatMap { country -> [(title: String?, places: [Place])] in
+                guard country.places.count > Self.outlineSiblings else { return [(country.title, country.places)] }
+                return stride(from: 0, to: country.places.count, by: Self.outlineSiblings).map { start in
+                    let end = min(start + Self.outlineSiblings, country.places.count)
+                    return ("\(country.title) \(start + 1)–\(end)", Array(country.places[start..<end]))
                 }
             }
         }
-        entries.append(OutlineEntry(title: language.appendix, level: 0, destination: Appendix.anchor))
+        for group in groups {
+            let level = group.title == nil ? 1 : 2
+            if let title = group.title, let first = group.places.first.flatMap({ context.speakers(at: $0).first }) {
+                entries.append(OutlineEntry(title: title, level: 1, destination: context.anchor(of: first)))
+            }
+            for place in group.places {
+                let speakers = context.speakers(at: place)
+                guard let first = speakers.first else { continue }
+                entries.append(OutlineEntry(title: language.placeName(place), level: level, destination: context.anchor(of: first)))
+                for speaker in speakers {
+                    entries.append(OutlineEntry(title: speakerTitle(speaker), level: level + 1, destination: context.anchor(of: speaker)))
+                }
+            }
+        }
         return entries
     }
 

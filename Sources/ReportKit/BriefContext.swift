@@ -68,7 +68,6 @@ struct BriefContext {
     var isArchive: Bool { summits.count > 1 }
 
     func place(_ slug: String) -> Place? { placesBySlug[slug] }
-    func isSelected(_ slug: String) -> Bool { firstSpeaker[slug] != nil }
 
     /// The destination of a place: its first speaker's page.
     func anchor(of place: Place) -> String? { firstSpeaker[place.slug].map(anchor(of:)) }
@@ -145,8 +144,8 @@ struct BriefContext {
         return String(scalars: scalars[index...]).trimmingCharacters(in: " ")
     }
 
-    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, link: String? = nil, language: String? = nil) -> Paragraph {
-        Paragraph(RichText(text, style, link: link), paragraphStyle, language: language)
+    func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, language: String? = nil) -> Paragraph {
+        Paragraph(RichText(text, style), paragraphStyle, language: language)
     }
 
     /// A person's or place's name. One without spaces (a Chinese name, `黃珊珊`) is never cut

@@ -20,18 +20,18 @@ struct BriefTypography {
     var bodyBold: TextStyle { text(sizes.body, bold: true) }
     var bodyMuted: TextStyle { text(sizes.body, color: colors.muted) }
     var small: TextStyle { text(sizes.small) }
-    var smallBold: TextStyle { text(sizes.small, bold: true) }
     var smallMuted: TextStyle { text(sizes.small, color: colors.muted) }
     var table: TextStyle { text(sizes.table) }
     var tableBold: TextStyle { text(sizes.table, bold: true) }
-    var tableMuted: TextStyle { text(max(8, sizes.table - 0.5), color: colors.muted) }
+    var tableMuted: TextStyle { text(smaller(sizes.table), color: colors.muted) }
     var tableHeader: TextStyle { text(sizes.table, bold: true, color: colors.onAccent) }
-    var heatmap: TextStyle { text(sizes.heatmap) }
     var h1: TextStyle { text(sizes.h1, bold: true, color: colors.accent, heading: true) }
     var h2: TextStyle { text(sizes.h2, bold: true, heading: true) }
     var h3: TextStyle { text(sizes.h3, bold: true, color: colors.accent, heading: true) }
     var furniture: TextStyle { text(sizes.header, color: colors.muted) }
-    var link: TextStyle { text(sizes.small, color: colors.link) }
+
+    /// Half a point under `size` (a detail under its line), never under the style's minimum.
+    func smaller(_ size: Double, by step: Double = 0.5) -> Double { max(sheet.proportions.minimumSize, size - step) }
 
     func lineHeight(_ size: Double) -> Double { (size * sheet.leading * 10).rounded() / 10 }
     func tightLineHeight(_ size: Double) -> Double { (size * max(1.3, sheet.leading - 0.35) * 10).rounded() / 10 }

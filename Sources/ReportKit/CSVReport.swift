@@ -20,11 +20,13 @@ public struct CSVReport {
 
     /// Writes the files; returns their paths and row counts.
     public func run() throws(ReportError) -> (files: [(path: String, rows: Int)], warnings: [InputWarning]) {
+        try OutputTarget.checkFolderPath(folder)
         let (tables, warnings) = try tables()
-        let files = tables.map { table in (path: folder + "/" + table.name, body: { (descriptor: Int32) throws in
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let files = tables.map { table in (path: prefix + table.name, body: { (descriptor: Int32) throws in
             try AtomicFile.writeAll(table.bytes, to: descriptor)
         }) }
-        try AtomicFile.write(files)
+        try AtomicFile.write(files, inputs: loaded.inputFiles)
         return (zip(files, tables).map { ($0.path, $1.rows.count) }, warnings)
     }
 }

@@ -21,6 +21,7 @@ public enum CitySelection {
         var chosen = Set<String>()
         var unknown: [String] = []
         var warnings: [InputWarning] = []
+        var repeated = Set<String>()
         var byName: [String: Place] = [:]
         for place in places {
             for name in place.names where byName[name.lowercased()] == nil { byName[name.lowercased()] = place }
@@ -30,19 +31,23 @@ public enum CitySelection {
                 unknown.append(name)
                 continue
             }
-            if !chosen.insert(place.slug).inserted {
+            if !chosen.insert(place.slug).inserted, repeated.insert(place.slug).inserted {
                 warnings.append(InputWarning("--cities names \(place.slug) more than once; it is included once"))
             }
         }
         if !unknown.isEmpty {
             let candidates = places.flatMap(\.names)
-            let details = unknown.map { name -> String in
+            // A huge or repeated value is not echoed whole: each name cut short, at most five listed.
+            var seen = Set<String>()
+            let distinct = unknown.filter { seen.insert($0).inserted }
+            let details = distinct.prefix(5).map { name -> String in
                 let nearest = NearestName.find(name, in: candidates).flatMap { match in
                     places.first { $0.names.contains(match) }.map { "'\(match)' (\($0.slug))" }
                 }
-                return "'\(name)'" + (nearest.map { " — did you mean \($0)?" } ?? "")
+                return Excerpt.quoted(name) + (nearest.map { " — did you mean \($0)?" } ?? "")
             }
-            throw ReportError(.usage, "unknown \(unknown.count == 1 ? "city" : "cities"): \(details.joined(separator: ", "))\n\(validList(places))")
+            let more = distinct.count > details.count ? ", … and \(distinct.count - details.count) more" : ""
+            throw ReportError(.usage, "unknown \(distinct.count == 1 ? "city" : "cities"): \(details.joined(separator: ", "))\(more)\n\(validList(places))")
         }
         return (places.filter { chosen.contains($0.slug) }, warnings)
     }

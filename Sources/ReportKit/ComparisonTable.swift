@@ -11,7 +11,7 @@ struct ComparisonTable {
     func section(furniture: PageFurniture) -> Section {
         let type = context.type, language = context.language, sheet = context.sheet
         let size = sheet.sizes.table
-        let small = max(8, size - 0.5)
+        let small = type.smaller(size)
         func cell(_ paragraphs: [Paragraph], fill: Color? = nil) -> TableCell { TableCell(paragraphs: paragraphs, fill: fill) }
         func header(_ text: String) -> TableCell {
             cell([context.paragraph(text, type.tableHeader, type.cell(size))], fill: sheet.colors.accent)
@@ -50,7 +50,7 @@ struct ComparisonTable {
             rows.append(TableRow(cells: [cell(placeCell), cell(speakerCell), cell(themes.isEmpty ? dash : themes), cell(figures.isEmpty ? dash : figures)],
                                  fill: shaded ? sheet.colors.zebra : nil))
         }
-        let table = Table(columns: [.flexible(1.1), .flexible(1.3), .flexible(1.3), .flexible(1.85)],
+        let table = Table(columns: sheet.proportions.comparisonColumns.map { .flexible($0) },
                           header: [TableRow(cells: [header(language.placeColumn), header(language.speakerColumn),
                                                     header(language.themeColumn), header(language.figureColumn)])],
                           rows: rows, style: type.tableStyle, spaceBefore: size, balancesColumns: true,

@@ -11,7 +11,7 @@ struct ContentsPages {
         let type = context.type, language = context.language, sheet = context.sheet
         let blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.contents, type.h1, type.h1Paragraph))]
         var entries: [Block] = []
-        let size = max(8, sheet.sizes.body - 1)
+        let size = type.smaller(sheet.sizes.body, by: 1)
         // With several summits a speaker is known by summit and row: `2021#3`.
         func label(_ speaker: Speaker) -> String {
             guard context.isArchive, let summit = context.summit(of: speaker)?.summit else { return String(speaker.number) }

@@ -7,8 +7,6 @@ struct CoverPage {
 
     /// Above this many places the cover names none and points to the comparison table.
     static let maximumListedPlaces = 30
-    /// Width of the facts' label column, in ems of the label type (`Summit date` on one line).
-    static let labelColumnEms = 7.0
 
     func section() -> Section {
         let type = context.type, language = context.language, sheet = context.sheet
@@ -38,7 +36,7 @@ struct CoverPage {
         var blocks: [Block] = []
         let smallPrint = [(language.generated, RichText(context.generated, type.smallMuted))]
             + rows(language.source, context.summits.map(\.summit.source), type.smallMuted)
-        blocks.append(.fixedSpace(sheet.sizes.title * 3))
+        blocks.append(.fixedSpace(sheet.sizes.title * sheet.proportions.coverTopSpace))
         blocks.append(.box(panel))
         blocks.append(.fixedSpace(sheet.sizes.title * 1.2))
         blocks.append(.table(factsTable(facts, labelStyle: type.bodyMuted)))
@@ -64,7 +62,7 @@ struct CoverPage {
         let rows = stride(from: 0, to: cells.count, by: columns).map { start in
             TableRow(cells: [TableCell(paragraphs: [])] + cells[start..<min(start + columns, cells.count)])
         }
-        return Table(columns: [.fixed(sheet.sizes.body * Self.labelColumnEms)] + Array(repeating: .flexible(1), count: columns),
+        return Table(columns: [.fixed(sheet.sizes.body * sheet.proportions.coverLabelColumn)] + Array(repeating: .flexible(1), count: columns),
                      header: [], rows: rows,
                      style: TableStyle(paddingX: 0, paddingY: sheet.sizes.body * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil),
                      spaceBefore: sheet.sizes.body * 0.4, structure: .layout)
@@ -73,7 +71,7 @@ struct CoverPage {
     private func factsTable(_ rows: [(String, RichText)], labelStyle: TextStyle) -> Table {
         let type = context.type
         return Table(
-            columns: [.fixed(labelStyle.font.size * Self.labelColumnEms), .flexible(1)],
+            columns: [.fixed(labelStyle.font.size * context.sheet.proportions.coverLabelColumn), .flexible(1)],
             header: [],
             rows: rows.map { label, value in
                 TableRow(cells: [

@@ -90,7 +90,7 @@ public struct DataSources: Sendable {
         let summits = read.summits.sorted { $0.summit.date < $1.summit.date }
         guard let newest = summits.last else { throw ReportError(.input, "no summit file found") }
         return LoadedSummit(newest: newest, summits: summits, archive: archive, catalog: read.catalog, roles: read.roles,
-                            warnings: read.warnings, notes: read.notes)
+                            warnings: read.warnings, notes: read.notes, inputFiles: read.inputFiles)
     }
 
     private struct Read {
@@ -99,17 +99,21 @@ public struct DataSources: Sendable {
         var roles: RoleVocabulary
         var warnings: [InputWarning]
         var notes: [String] = []
+        var inputFiles: [String]
     }
 
     /// The curated data once, then every summit file with it.
     private func readAll(_ files: [String]) throws(InputError) -> Read {
-        let (places, placeWarnings) = try PlaceDirectory.load(placesFile ?? dataFolder + "/places.yaml")
+        let placesPath = placesFile ?? dataFolder + "/places.yaml"
+        let (places, placeWarnings) = try PlaceDirectory.load(placesPath)
         let rolesPath = rolesFile ?? dataFolder + "/roles.yaml"
-        let roles = try RoleVocabulary.load(rolesPath)
-        let (catalog, themeWarnings) = try ThemeCatalog.load(themesFile ?? dataFolder + "/themes.yaml")
+        let (roles, roleWarnings) = try RoleVocabulary.loadChecked(rolesPath)
+        let themesPath = themesFile ?? dataFolder + "/themes.yaml"
+        let (catalog, themeWarnings) = try ThemeCatalog.load(themesPath)
         let importer = SummitImporter(places: places, roles: roles, rolesSource: rolesPath, encoding: encoding)
         let analyzer = SummitAnalyzer(catalog: catalog)
-        var read = Read(catalog: catalog, roles: roles, warnings: placeWarnings + themeWarnings)
+        var read = Read(catalog: catalog, roles: roles, warnings: placeWarnings + roleWarnings + themeWarnings,
+                        inputFiles: files + [placesPath, rolesPath, themesPath])
         for file in files {
             let imported = try importer.importFile(file)
             read.summits.append(AnalysedSummit(summit: imported.summit, analysis: analyzer.analyse(imported.summit)))

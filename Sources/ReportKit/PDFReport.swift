@@ -95,20 +95,22 @@ public struct PDFReport {
     }
 
     /// Lays the brief out without writing anything (tests inspect the result).
-    public func layout(shaper: PangoShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
+    public func layout(shaper: any TextShaper) throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
         try layout(shapers: [shaper])
     }
 
-    public func layout(shapers: [PangoShaper], progress: (@Sendable (PDFProgress) -> Void)? = nil)
+    /// Lays the brief out with any shaper (the fake one of the tests measures without fonts);
+    /// `shapers` must not be empty.
+    public func layout(shapers: [any TextShaper], progress: (@Sendable (PDFProgress) -> Void)? = nil)
         throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
         let shaper = shapers[0]
         let (places, selectionWarnings) = try CitySelection.resolve(options.cities, among: loaded.places)
         let (style, styleWarnings) = try style()
-        let installed = shaper.installedFamilies()
-        for family in Set([style.fonts.family, style.fonts.headingFamily]) where !installed.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) {
-            throw ReportError(.input, "the font '\(family)' named by the style '\(style.name)' is not installed\n"
-                + "  Install the package that provides it: apt-get install \(style.fonts.package)\n"
-                + "  or name an installed family in the style sheet (fc-list : family lists them).")
+        for family in Set([style.fonts.family, style.fonts.headingFamily]).sorted() where !shaper.hasFamily(family) {
+            // Only the standard family's package is known to hold it; a sheet's `package` is a guess.
+            let package = family == StyleSheet.standard.fonts.family ? "\n  It is in the Debian package \(StyleSheet.standard.fonts.package)." : ""
+            throw ReportError(.input, "the font family '\(Excerpt.of(family))' named by the style '\(Excerpt.of(style.name))' (`fonts.family` or `fonts.heading`) is not installed\n"
+                + "  `fc-list : family` lists the installed families: name one of them in the style sheet, or install the font." + package)
         }
         let language = BriefLanguage(options.language, roles: loaded.roles)
         let builder = BriefBuilder(summits: loaded.summits, places: places, style: style, language: language, generated: clock.day)
@@ -119,7 +121,8 @@ public struct PDFReport {
                 { @Sendable pages in report(.laidOut(pages: pages)) }
             })
         } catch {
-            throw ReportError(.input, "style '\(style.name)': \(error.description)\n  Make the margins or type sizes of the style sheet fit the paper.")
+            throw ReportError(.input, "style '\(Excerpt.of(style.name))': the brief does not fit the page (\(error.problems.count) item(s) outside the printable area)\n"
+                + "  Make `margins.top`, `margins.bottom`, `margins.left`, `margins.right` or the `sizes` (`body`, `table`, `h1` …) smaller, or `paper` larger.")
         }
         return (laidOut, style, selectionWarnings + styleWarnings)
     }
@@ -151,6 +154,10 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
+        // A target that cannot be written (an input, a folder, an empty path) fails before the painting.
+        try OutputTarget.checkFilePath(path)
+        _ = try OutputTarget.checkExisting(path)
+        try OutputTarget.checkNotInput(path, inputs: loaded.inputFiles + style.sourceFiles)
         let painting: PDFPainter.Painting
         do {
             painting = try PDFPainter(registry: shapers[0].registry).paint(document, tagged: options.tagged, timings: painterTimings,
@@ -160,8 +167,19 @@ public struct PDFReport {
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
-        let pdf = painting.pdf
-        try AtomicFile.write(to: path) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
+        var pdf = painting.pdf
+        if options.tagged {
+            let metadata = document.metadata
+            do {
+                pdf = try PDFFinisher.finish(pdf, PDFFinishing(language: metadata.language, title: metadata.title, subject: metadata.subject,
+                                                               author: metadata.author, creator: metadata.creator, keywords: metadata.keywords,
+                                                               date: metadata.date, elements: painting.attributes))
+            } catch {
+                throw ReportError(.output, error.description)
+            }
+            painterTimings.lap("finish for PDF/UA-1 and PDF/A-2u (libqpdf)")
+        }
+        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
                          timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })

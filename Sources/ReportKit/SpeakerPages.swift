@@ -111,7 +111,8 @@ struct SpeakerPages {
                                           paragraphs: [context.paragraph(item.text, type.body, style, language: summaryLanguage)])
                 }
                 return .list(ListBlock(items: items, markerStyle: type.text(sheet.sizes.body, bold: true, color: sheet.colors.accent),
-                                       markerWidth: sheet.sizes.body * 1.5, gap: sheet.sizes.body * 0.5))
+                                       markerWidth: sheet.sizes.body * sheet.proportions.listMarkerColumn,
+                                       gap: sheet.sizes.body * sheet.proportions.listMarkerGap))
             }
         }
     }
@@ -239,8 +240,8 @@ struct SpeakerPages {
             if index > 0 { spans.append(TextSpan("\u{2003}", type.text(size))) }
             let country = language.countryName(other)
             let name = language.placeName(other) + (country.isEmpty ? "" : language.pick("（\(country)）", " (\(country))"))
-            // A line may end between two places, never inside one.
-            spans.append(TextSpan(name, type.text(size), unbreakable: true))
+            // A line may end between two places, never inside one; each goes to its place's first page.
+            spans.append(TextSpan(name, type.text(size), link: context.anchor(of: other), unbreakable: true))
             spans.append(TextSpan("\u{00A0}" + String(format: "%.2f", entry.score), type.text(size, color: sheet.colors.muted)))
         }
         return ([

@@ -21,8 +21,8 @@ struct ThemeHeatmap {
                 let label = context.shortThemeName(theme)
                 if language.zh {
                     var stacked = centred
-                    stacked.lineHeight = size * 1.18
-                    stacked.maximumWidth = size * 1.45
+                    stacked.lineHeight = size * sheet.proportions.heatmapStackedLine
+                    stacked.maximumWidth = size * sheet.proportions.heatmapStackedWidth
                     return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), stacked)], verticalAlignment: .bottom)
                 }
                 return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), type.cell(size))],
@@ -49,11 +49,11 @@ struct ThemeHeatmap {
             }
             return TableRow(cells: [name] + cells)
         }
-        let placeWidth = size * 10.5
+        let placeWidth = size * sheet.proportions.heatmapPlaceColumn
         let heatmap = Table(columns: [.fixed(placeWidth)] + themes.map { _ in .flexible(1) },
                             header: [TableRow(cells: headerCells)], rows: rows,
                             style: TableStyle(paddingX: size * 0.3, paddingY: size * 0.45, rowRule: nil, ruleWidth: 0.5,
-                                              headerRule: sheet.colors.rule, cellGap: 1.5),
+                                              headerRule: sheet.colors.rule, cellGap: context.sheet.proportions.heatmapCellGap),
                             spaceBefore: size, structure: .data(rowHeaders: true))
         return Section(blocks: [
             .anchor(Self.anchor),
@@ -78,7 +78,7 @@ struct ThemeHeatmap {
         columns.append(.flexible(1))
         cells.append(TableCell(paragraphs: []))
         return Table(columns: columns, header: [], rows: [TableRow(cells: cells)],
-                     style: TableStyle(paddingX: size * 0.35, paddingY: size * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil, cellGap: 1.5),
+                     style: TableStyle(paddingX: size * 0.35, paddingY: size * 0.3, rowRule: nil, ruleWidth: 0, headerRule: nil, cellGap: context.sheet.proportions.heatmapCellGap),
                      spaceBefore: size * 0.8, structure: .layout)
     }
 }

@@ -52,6 +52,10 @@ public final class PangoShaper: TextShaper, @unchecked Sendable {
         report_object_unref(fontMap)
     }
 
+    public func hasFamily(_ family: String) -> Bool {
+        installedFamilies().contains { $0.caseInsensitiveCompare(family) == .orderedSame }
+    }
+
     /// Font families installed on this machine, as fontconfig names them.
     public func installedFamilies() -> Set<String> {
         var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?

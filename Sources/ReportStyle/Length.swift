@@ -10,6 +10,6 @@ enum Length {
             let number = String(text.dropLast(suffix.count)).trimmingCharacters(in: " ")
             if let amount = Double(number), amount.isFinite { return amount * factor }
         }
-        throw InputError("`\(value.keyPath)` must be a length such as 20mm, 2cm, 1in or 12pt, found '\(text)'", at: value.location)
+        throw InputError("`\(value.keyPath)` must be a length such as 20mm, 2cm, 1in or 12pt, found \(Excerpt.quoted(text))", at: value.location)
     }
 }

@@ -17,6 +17,10 @@ public struct StyleSheet: Sendable, Hashable {
     public var colors: Colors
     public var heatmap: HeatmapScale
     public var typography: Typography
+    public var proportions: Proportions
+    /// The style sheet files this style was read from (the sheet and every sheet it extends),
+    /// so that a run can refuse to write its output over one of them.
+    public var sourceFiles: [String] = []
 
     public struct Paper: Sendable, Hashable {
         public var name: String
@@ -112,6 +116,40 @@ public struct StyleSheet: Sendable, Hashable {
         public var cjkLatinGap: Double
     }
 
+    /// The measures of the brief's parts that are not type sizes: the running header's split,
+    /// the contents' leaders, panels, the heatmap's cells, the comparison table's columns,
+    /// the cover. In ems of the type they go with unless said otherwise, so that a larger
+    /// style grows them with its type.
+    public struct Proportions: Sendable, Hashable {
+        /// No text is set smaller than this, in points (table details, contents entries).
+        public var minimumSize: Double
+        /// The running header's left and right parts, as shares of the column's width.
+        public var headerLeftShare: Double
+        public var headerRightShare: Double
+        /// Contents: from one leader dot to the next, the dots' radius, and the column the
+        /// page numbers are set in (ems of the number type).
+        public var leaderPitch: Double
+        public var leaderDotRadius: Double
+        public var contentsNumberColumn: Double
+        /// The bar down a panel's left edge, in points.
+        public var panelAccent: Double
+        /// The column a numbered point's number hangs in, and the gap after it (ems of body).
+        public var listMarkerColumn: Double
+        public var listMarkerGap: Double
+        /// Heatmap: the place column; stacked Chinese column labels' line height and measure;
+        /// the white gap between cells, in points.
+        public var heatmapPlaceColumn: Double
+        public var heatmapStackedLine: Double
+        public var heatmapStackedWidth: Double
+        public var heatmapCellGap: Double
+        /// Comparison table: the weights of the place, speakers, themes and figures columns.
+        public var comparisonColumns: [Double]
+        /// Cover: the label column (ems of the label type) and the space above the title band
+        /// (in title sizes).
+        public var coverLabelColumn: Double
+        public var coverTopSpace: Double
+    }
+
     public var contentWidth: Double { paper.width - margins.left - margins.right }
     public var contentHeight: Double { paper.height - margins.top - margins.bottom }
 
@@ -131,6 +169,10 @@ public struct StyleSheet: Sendable, Hashable {
         heatmap: HeatmapScale(thresholds: [1, 2, 3, 5, 8],
                               colors: [0xF7F7F7, 0xEDF8B1, 0xC7E9B4, 0x7FCDBB, 0x2C7FB8, 0x253494].map { Color(rgb: $0) },
                               darkText: Color(rgb: 0x1B1F24), lightText: .white),
-        typography: Typography(justify: true, cjkLatinSpacing: true, cjkLatinGap: 0.25)
+        typography: Typography(justify: true, cjkLatinSpacing: true, cjkLatinGap: 0.25),
+        proportions: Proportions(minimumSize: 8, headerLeftShare: 0.62, headerRightShare: 0.36, leaderPitch: 0.55, leaderDotRadius: 0.055,
+                                 contentsNumberColumn: 3, panelAccent: 3, listMarkerColumn: 1.5, listMarkerGap: 0.5,
+                                 heatmapPlaceColumn: 10.5, heatmapStackedLine: 1.18, heatmapStackedWidth: 1.45, heatmapCellGap: 1.5,
+                                 comparisonColumns: [1.1, 1.3, 1.3, 1.85], coverLabelColumn: 7, coverTopSpace: 3)
     )
 }

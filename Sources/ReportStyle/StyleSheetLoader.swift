@@ -22,30 +22,72 @@ public struct StyleSheetLoader: Sendable {
         return try load(nameOrPath, visited: &visited)
     }
 
+    /// `--style`: a name in the styles folder, or the path of a `.yaml` (or `.yml`) file.
     func path(for nameOrPath: String) throws(InputError) -> String {
-        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") { return nameOrPath }
-        let path = stylesFolder + "/" + nameOrPath + ".yaml"
-        guard InputFolder.isFile(path) else {
+        if nameOrPath.contains("/") || Self.isStyleFileName(nameOrPath) {
+            guard Self.isStyleFileName(nameOrPath) else {
+                throw InputError("the style \(Excerpt.quoted(nameOrPath)) is neither a style name nor a .yaml file",
+                                 hint: "Give a style in \(stylesFolder)/ by name (\(availableStyles().joined(separator: ", "))) or the path of a .yaml style sheet.")
+            }
+            return nameOrPath
+        }
+        return try namedPath(nameOrPath)
+    }
+
+    private static func isStyleFileName(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
+
+    /// A style in the styles folder by its name.
+    private func namedPath(_ name: String, at location: SourceLocation? = nil) throws(InputError) -> String {
+        let path = stylesFolder + "/" + name + ".yaml"
+        guard !name.isEmpty, !name.hasPrefix("."), InputFolder.isFile(path) else {
             let names = availableStyles()
-            let nearest = NearestName.find(nameOrPath, in: names).map { " Did you mean '\($0)'?" } ?? ""
-            throw InputError("unknown style '\(nameOrPath)'.\(nearest)",
+            let nearest = NearestName.find(name, in: names).map { " Did you mean '\($0)'?" } ?? ""
+            throw InputError("unknown style \(Excerpt.quoted(name)).\(nearest)", at: location,
                              hint: "Styles in \(stylesFolder)/: \(names.joined(separator: ", ")); or give the path of a .yaml file.")
         }
         return path
     }
 
-    private func load(_ nameOrPath: String, visited: inout [String]) throws(InputError) -> (style: StyleSheet, warnings: [InputWarning]) {
-        let file = try path(for: nameOrPath)
-        guard !visited.contains(file) else {
-            throw InputError("style sheets extend each other in a circle: \((visited + [file]).joined(separator: " → "))", at: SourceLocation(file: file))
+    /// `extends:` in `file`: a style in the styles folder by name, or a `.yaml` style sheet by a
+    /// path relative to the extending file. Nothing else is opened, so a style sheet cannot make
+    /// the tool read (and quote in a message) an arbitrary file such as `/etc/passwd`.
+    private func extendedPath(_ value: YAMLValue, from file: String) throws(InputError) -> String {
+        let text = try value.string()
+        guard text.contains("/") || Self.isStyleFileName(text) else { return try namedPath(text, at: value.location) }
+        guard Self.isStyleFileName(text), !text.hasPrefix("/") else {
+            throw InputError("`extends` must name a style in \(stylesFolder)/ or a .yaml style sheet by a path relative to this file, found \(Excerpt.quoted(text))",
+                             at: value.location, hint: "e.g. `extends: default` or `extends: base.yaml`.")
         }
-        visited.append(file)
+        let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
+        let path = (folder.isEmpty ? "" : folder) + "/" + text
+        guard InputFolder.isFile(path) else {
+            throw InputError("`extends` names \(Excerpt.quoted(text)), and there is no such style sheet beside this file", at: value.location,
+                             hint: "The path is read relative to the folder of the style sheet that extends it.")
+        }
+        return path
+    }
+
+    private func load(_ nameOrPath: String, visited: inout [String]) throws(InputError) -> (style: StyleSheet, warnings: [InputWarning]) {
+        try load(file: path(for: nameOrPath), visited: &visited)
+    }
+
+    private func load(file: String, visited: inout [String]) throws(InputError) -> (style: StyleSheet, warnings: [InputWarning]) {
+        // The same file by another path (`./a.yaml`, a link) is the same sheet: compare identities.
+        let identity = InputFile.identity(of: file) ?? file
+        guard !visited.contains(identity) else {
+            throw InputError("style sheets extend each other in a circle", at: SourceLocation(file: file),
+                             hint: "Remove the `extends` that leads back to this sheet.")
+        }
+        guard visited.count < Self.maximumDepth else {
+            throw InputError("style sheets extend each other more than \(Self.maximumDepth) deep", at: SourceLocation(file: file))
+        }
+        visited.append(identity)
         let root = try YAMLValue.load(file, what: "style sheet").object()
         var warnings = root.unknownKeys(allowed: ["name", "extends", "paper", "margins", "printable-inset", "fonts", "sizes", "leading",
-                                                  "paragraph-spacing", "colors", "heatmap", "typography"])
+                                                  "paragraph-spacing", "colors", "heatmap", "typography", "proportions"])
         var style = StyleSheet.standard
         if let parent = root["extends"] {
-            let loaded = try load(try parent.string(), visited: &visited)
+            let loaded = try load(file: try extendedPath(parent, from: file), visited: &visited)
             style = loaded.style
             warnings = loaded.warnings + warnings
         }
@@ -54,7 +96,7 @@ public struct StyleSheetLoader: Sendable {
         if let paper = root["paper"] {
             if let named = try? paper.string() {
                 guard let found = Self.papers[named.lowercased()] else {
-                    throw InputError("`paper` must be a4, letter or {width, height}, found '\(named)'", at: paper.location)
+                    throw InputError("`paper` must be a4, letter or {width, height}, found \(Excerpt.quoted(named))", at: paper.location)
                 }
                 style.paper = found
             } else {
@@ -73,7 +115,7 @@ public struct StyleSheetLoader: Sendable {
                 guard let value = margins[key] else { continue }
                 let points = try Length.points(value)
                 guard points >= 0 else {
-                    throw InputError("`margins.\(key)` must not be negative, found \(try value.string())", at: value.location)
+                    throw InputError("`margins.\(key)` must not be negative, found \(Excerpt.of(try value.string()))", at: value.location)
                 }
                 switch key {
                 case "top": style.margins.top = points
@@ -162,9 +204,53 @@ public struct StyleSheetLoader: Sendable {
                 guard (0...1).contains(style.typography.cjkLatinGap) else { throw InputError("`typography.cjk-latin-gap` must be between 0 and 1 em", at: gap.location) }
             }
         }
+        if let proportions = try root["proportions"]?.object() {
+            warnings += try readProportions(proportions, into: &style.proportions)
+        }
         try validateGeometry(style, root: root)
+        style.sourceFiles.append(file)
         return (style, warnings)
     }
+
+    /// `proportions:`: each key with the range that still makes a brief.
+    private func readProportions(_ object: YAMLObject, into proportions: inout StyleSheet.Proportions) throws(InputError) -> [InputWarning] {
+        let keys: [(String, WritableKeyPath<StyleSheet.Proportions, Double>, ClosedRange<Double>)] = [
+            ("minimum-size", \.minimumSize, 4...24), ("header-left-share", \.headerLeftShare, 0.1...0.9),
+            ("header-right-share", \.headerRightShare, 0.1...0.9), ("leader-pitch", \.leaderPitch, 0.2...3),
+            ("leader-dot-radius", \.leaderDotRadius, 0.01...0.5), ("contents-number-column", \.contentsNumberColumn, 1...10),
+            ("panel-accent", \.panelAccent, 0...20), ("list-marker-column", \.listMarkerColumn, 0.5...6),
+            ("list-marker-gap", \.listMarkerGap, 0...3), ("heatmap-place-column", \.heatmapPlaceColumn, 3...30),
+            ("heatmap-stacked-line", \.heatmapStackedLine, 0.8...3), ("heatmap-stacked-width", \.heatmapStackedWidth, 1...4),
+            ("heatmap-cell-gap", \.heatmapCellGap, 0...10), ("cover-label-column", \.coverLabelColumn, 2...30),
+            ("cover-top-space", \.coverTopSpace, 0...10),
+        ]
+        let warnings = object.unknownKeys(allowed: Set(keys.map(\.0) + ["comparison-columns"]))
+        for (key, path, range) in keys {
+            guard let value = object[key] else { continue }
+            let number = try value.double()
+            guard range.contains(number) else {
+                throw InputError("`proportions.\(key)` must be between \(range.lowerBound) and \(range.upperBound), found \(number)", at: value.location)
+            }
+            proportions[keyPath: path] = number
+        }
+        if proportions.headerLeftShare + proportions.headerRightShare > 1 {
+            throw InputError("`proportions.header-left-share` and `header-right-share` add up to more than the column",
+                             at: object["header-left-share"]?.location ?? object.location)
+        }
+        if let columns = object["comparison-columns"] {
+            var weights: [Double] = []
+            for item in try columns.list() { weights.append(try item.double()) }
+            guard weights.count == 4, weights.allSatisfy({ (0.1...10).contains($0) }) else {
+                throw InputError("`proportions.comparison-columns` must be four weights from 0.1 to 10 (place, speakers, themes, figures)",
+                                 at: columns.location)
+            }
+            proportions.comparisonColumns = weights
+        }
+        return warnings
+    }
+
+    /// How many sheets a chain of `extends` may hold: a real chain is two or three long.
+    static let maximumDepth = 16
 
     public static let papers: [String: StyleSheet.Paper] = ["a4": .a4, "letter": .letter]
 
@@ -190,7 +276,7 @@ public struct StyleSheetLoader: Sendable {
     private func color(_ value: YAMLValue) throws(InputError) -> Color {
         let text = try value.string()
         guard let color = Color(hex: text) else {
-            throw InputError("`\(value.keyPath)` must be a colour written #RRGGBB, found '\(text)'", at: value.location)
+            throw InputError("`\(value.keyPath)` must be a colour written #RRGGBB, found \(Excerpt.quoted(text))", at: value.location)
         }
         return color
     }

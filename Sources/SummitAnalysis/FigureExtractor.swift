@@ -112,13 +112,28 @@ public struct FigureExtractor: Sendable {
         return (value, end, integer, digits.count)
     }
 
+    /// Signs that make a number negative: ASCII hyphen-minus, U+2212 MINUS SIGN and U+FF0D
+    /// FULLWIDTH HYPHEN-MINUS (what Chinese text is typed with).
+    static let minusSigns: Set<Unicode.Scalar> = ["-", "\u{2212}", "\u{FF0D}"]
+
+    /// Whether the scalar at `index` is a minus sign that belongs to what follows it, not a
+    /// hyphen or a subtraction (`COVID-19`, `3-5`, `5−3`): nothing Latin or numeric before it.
+    static func isSign(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index < s.count, minusSigns.contains(s[index]) else { return false }
+        guard index > 0 else { return true }
+        let before = s[index - 1]
+        return !(isLatinLetter(before) || CJKText.isASCIIDigit(before) || before == "." || minusSigns.contains(before))
+    }
+
     func parseNumber(_ s: [Unicode.Scalar], at start: Int) -> ParsedNumber? {
         // Not part of a code, a sum, a date or a word: `COVID-19`, `1+7`, `3/23`, `v2`.
         if start > 0 {
             let before = s[start - 1]
             if CJKText.isASCIIDigit(before) || Self.isLatinLetter(before) || before == "." || before == "+" || before == "/" || before == "#" { return nil }
-            if before == "-", start > 1, Self.isLatinLetter(s[start - 2]) || CJKText.isASCIIDigit(s[start - 2]) { return nil }
+            if Self.minusSigns.contains(before), !Self.isSign(s, at: start - 1) { return nil }
         }
+        // `-3.2%`, `−12 億元`, `－5 度`: the sign is part of the number (and of its text).
+        let negative = Self.isSign(s, at: start - 1)
         var index = start
         var total = 0.0, section = 0.0
         var current: Double?
@@ -192,8 +207,8 @@ public struct FigureExtractor: Sendable {
             // Chinese numerals only count with a 十/百/千/萬/億 (`兩億`), not as words (`五個`, `第一`).
             if !hasArabic && !hasMultiplier { return nil }
             if !hasArabic && chineseDigits == 0 && !hasMultiplier { return nil }
-            return ParsedNumber(start: start, end: index, value: value, hasArabic: hasArabic, hasMultiplier: hasMultiplier,
-                                plainInteger: plainInteger)
+            return ParsedNumber(start: negative ? start - 1 : start, end: index, value: negative ? -value : value, hasArabic: hasArabic,
+                                hasMultiplier: hasMultiplier, plainInteger: negative ? nil : plainInteger)
         }
         return finish()
     }
@@ -228,6 +243,11 @@ public struct FigureExtractor: Sendable {
             }
         }
         var value = number.value
+        // `-US$ 3 million`, `−£2`: a sign before the currency belongs to the amount.
+        if kind == .money, textStart < number.start, value > 0, Self.isSign(s, at: textStart - 1) {
+            value = -value
+            textStart -= 1
+        }
         // `3 million`, `2 billion`: scale, then look for the unit after the word.
         if unitStart < s.count, let word = matchWord(s, at: unitStart, ["million", "billion"]) {
             value *= word == "million" ? 1_000_000 : 1_000_000_000
@@ -254,10 +274,10 @@ public struct FigureExtractor: Sendable {
                 kind = .count; unit = word; unitEnd = unitStart + word.unicodeScalars.count
             }
         }
-        if kind == .number, unit.isEmpty, value < 1_000_000 { kind = nil }
+        if kind == .number, unit.isEmpty, abs(value) < 1_000_000 { kind = nil }
         // Ranks: `排名 8`, `排名全國第 2`, `第 3 名`.
         if kind == nil || kind == .count && unit == "名" {
-            if isRank(s, number, unitStart: unitStart) {
+            if value > 0, isRank(s, number, unitStart: unitStart) {
                 kind = .rank
                 unit = "名"
                 if unitEnd == number.end, unitStart < s.count, s[unitStart] == "名" { unitEnd = unitStart + 1 }
@@ -270,7 +290,7 @@ public struct FigureExtractor: Sendable {
         }
         if kind == nil {
             // A bare number: quoted only when it is large enough to be data (ESI 為 16, 592 人).
-            guard number.hasArabic, value >= 10 else { return nil }
+            guard number.hasArabic, abs(value) >= 10 else { return nil }
             if let year = number.plainInteger, (1900...2100).contains(year) { kind = .year; unit = "年" } else { kind = .number }
         }
         // Chinese-only numerals must come with a unit (`兩億英鎊`), never alone.

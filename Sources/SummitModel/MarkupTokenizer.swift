@@ -21,9 +21,23 @@ struct MarkupTokenizer {
         func flushText() {
             if !text.isEmpty { tokens.append(.text(text)); text = [] }
         }
+        // Set once a `<!--` found no `-->` after it: every later one in the cell fails alike, so
+        // the search is not repeated (one pass, whatever the input).
+        var commentEndMissing = false
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar == "<" {
+            if scalar == "<", Self.startsComment(scalars, at: index) {
+                if !commentEndMissing, let end = Self.commentEnd(scalars, after: index + 4) {
+                    flushText()
+                    index = end
+                    continue
+                }
+                commentEndMissing = true
+                warnings.append(InputWarning("'<!--' starts an HTML comment that is never closed with '-->'; kept as text",
+                                             at: location(index), hint: "Close the comment with '-->', or remove the '<!--'."))
+                text.append(contentsOf: scalars[index..<index + 4])
+                index += 4
+            } else if scalar == "<" {
                 if let (token, end) = parseTag(scalars, at: index, column: fragment.column + (index - scalars.startIndex)) {
                     flushText()
                     if let token { tokens.append(token) }
@@ -45,7 +59,7 @@ struct MarkupTokenizer {
                 } else {
                     if end > index {
                         let name = String(scalars: scalars[index..<end])
-                        warnings.append(InputWarning("unknown HTML entity '\(name)' kept as written", at: location(index),
+                        warnings.append(InputWarning("unknown HTML entity \(Excerpt.quoted(name)) kept as written", at: location(index),
                                                      hint: "Write the character itself, or &amp; for a literal '&'."))
                     }
                     text.append(scalar)
@@ -58,6 +72,21 @@ struct MarkupTokenizer {
         }
         flushText()
         return tokens
+    }
+
+    /// Whether `<!--` starts at `index`.
+    static func startsComment(_ scalars: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {
+        index + 3 < scalars.endIndex && scalars[index + 1] == "!" && scalars[index + 2] == "-" && scalars[index + 3] == "-"
+    }
+
+    /// The index just after the first `-->` at or after `start`, nil when there is none.
+    static func commentEnd(_ scalars: ArraySlice<Unicode.Scalar>, after start: Int) -> Int? {
+        var index = start
+        while index + 2 < scalars.endIndex {
+            if scalars[index] == "-", scalars[index + 1] == "-", scalars[index + 2] == ">" { return index + 3 }
+            index += 1
+        }
+        return nil
     }
 
     /// Parses `<name attr="v">`, `</name>`, `<br/>` or `<!-- … -->` at `start`. Returns nil when

@@ -19,38 +19,64 @@ public struct PlaceDirectory: Sendable {
 
     public static let allowedKeys: Set<String> = ["slug", "zh", "en", "aliases", "country", "kind"]
 
+    /// Reads and checks the list. Errors, each at its file and line: a missing or empty name,
+    /// a slug used twice, a name or alias that two places share (which place would `--cities`
+    /// or the summit file mean?), an ISO code that is not an assigned ISO 3166-1 alpha-2 code.
     public static func load(_ path: String) throws(InputError) -> (directory: PlaceDirectory, warnings: [InputWarning]) {
         let root = try YAMLValue.load(path, what: "place list").object()
         var warnings = root.unknownKeys(allowed: ["places"])
         var places: [Place] = []
         var slugs: [String: SourceLocation] = [:]
+        // Every name of every place, as `--cities` compares them (case-insensitively).
+        var names: [String: (slug: String, location: SourceLocation)] = [:]
         for entry in try root.required("places").list() {
             let object = try entry.object()
             warnings += object.unknownKeys(allowed: allowedKeys)
             let slugValue = try object.required("slug")
             let slug = try slugValue.string()
             guard PlaceSlug.isValid(slug) else {
-                throw InputError("`\(slugValue.keyPath)` must be lower-case letters, digits and hyphens, found '\(slug)'", at: slugValue.location)
+                throw InputError("`\(slugValue.keyPath)` must be lower-case letters, digits and hyphens, found \(Excerpt.quoted(slug))", at: slugValue.location)
             }
             if let first = slugs[slug] {
-                throw InputError("slug '\(slug)' is used twice (first at \(first))", at: slugValue.location)
+                throw InputError("slug \(Excerpt.quoted(slug)) is used twice (first at \(first))", at: slugValue.location)
             }
             slugs[slug] = slugValue.location
+            let zhValue = try object.required("zh"), enValue = try object.required("en")
+            let zh = try zhValue.nonEmptyString(), en = try enValue.nonEmptyString()
+            let aliasesValue = object["aliases"]
+            let aliases = try aliasesValue?.stringList() ?? []
+            if let empty = aliases.firstIndex(where: { !$0.contains(where: { !$0.isWhitespace }) }), let aliasesValue {
+                throw InputError("`\(aliasesValue.keyPath)` has an empty alias (item \(empty + 1))", at: aliasesValue.location,
+                                 hint: "Remove it, or write the other name.")
+            }
+            var own = Set<String>()
+            for (name, location) in [(slug, slugValue.location), (zh, zhValue.location), (en, enValue.location)]
+                + aliases.map({ ($0, aliasesValue?.location ?? object.location) }) {
+                let key = name.lowercased()
+                guard own.insert(key).inserted else { continue }
+                if let other = names[key] {
+                    throw InputError("the name \(Excerpt.quoted(name)) of '\(slug)' also names '\(other.slug)' (at \(other.location))", at: location,
+                                     hint: "A name or alias may belong to one place only; remove it from one of them.")
+                }
+                names[key] = (slug, location)
+            }
             let country = try object.required("country").object()
             warnings += country.unknownKeys(allowed: ["zh", "en", "iso"])
             let isoValue = try country.required("iso")
             let iso = try isoValue.string()
-            guard iso.count == 2, iso.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-                throw InputError("`\(isoValue.keyPath)` must be an ISO 3166-1 alpha-2 code such as TW or KR, found '\(iso)'", at: isoValue.location)
+            guard ISOCountryCodes.isAssigned(iso) else {
+                let hint = iso == "UK" ? "The United Kingdom's code is GB." : "The codes are listed at https://www.iso.org/obp/ui/#search/code/ (e.g. TW, KR, CZ)."
+                throw InputError("`\(isoValue.keyPath)` must be an ISO 3166-1 alpha-2 code such as TW or KR, found \(Excerpt.quoted(iso))",
+                                 at: isoValue.location, hint: hint)
             }
             let kindValue = try object.required("kind")
             guard let kind = Place.Kind(rawValue: try kindValue.string()) else {
-                throw InputError("`\(kindValue.keyPath)` must be one of \(Place.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found '\(try kindValue.string())'",
+                throw InputError("`\(kindValue.keyPath)` must be one of \(Place.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found \(Excerpt.quoted(try kindValue.string()))",
                                  at: kindValue.location)
             }
-            places.append(Place(slug: slug, zh: try object.required("zh").string(), en: try object.required("en").string(),
-                                country: Country(zh: try country.required("zh").string(), en: try country.required("en").string(), iso: iso),
-                                kind: kind, aliases: try object["aliases"]?.stringList() ?? []))
+            places.append(Place(slug: slug, zh: zh, en: en,
+                                country: Country(zh: try country.required("zh").nonEmptyString(), en: try country.required("en").nonEmptyString(), iso: iso),
+                                kind: kind, aliases: aliases))
         }
         return (PlaceDirectory(places: places, source: path), warnings)
     }

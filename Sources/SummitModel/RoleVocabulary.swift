@@ -23,13 +23,37 @@ public struct RoleVocabulary: Sendable, Hashable {
     }
 
     public static func load(_ path: String) throws(InputError) -> RoleVocabulary {
+        try loadChecked(path).vocabulary
+    }
+
+    /// Reads and checks the list. An empty `zh` or `en` and a title listed twice with different
+    /// English are errors at their line: an empty title would be found at the end of every
+    /// speaker cell and fold the title into the name. The same title listed twice with the same
+    /// English, and unknown keys, are warnings.
+    public static func loadChecked(_ path: String) throws(InputError) -> (vocabulary: RoleVocabulary, warnings: [InputWarning]) {
         let root = try YAMLValue.load(path, what: "role list").object()
+        var warnings = root.unknownKeys(allowed: ["roles"])
         var roles: [Role] = []
+        var seen: [String: (en: String, location: SourceLocation)] = [:]
         for entry in try root.required("roles").list() {
             let object = try entry.object()
-            roles.append(Role(zh: try object.required("zh").string(), en: try object.required("en").string()))
+            warnings += object.unknownKeys(allowed: ["zh", "en"])
+            let zhValue = try object.required("zh")
+            let zh = try zhValue.nonEmptyString().trimmingCharacters(in: " ")
+            let en = try object.required("en").nonEmptyString().trimmingCharacters(in: " ")
+            if let first = seen[zh] {
+                guard first.en == en else {
+                    throw InputError("the title \(Excerpt.quoted(zh)) is listed twice with different English: \(Excerpt.quoted(first.en)) (at \(first.location)) and \(Excerpt.quoted(en))",
+                                     at: zhValue.location, hint: "Keep one entry for each title.")
+                }
+                warnings.append(InputWarning("the title \(Excerpt.quoted(zh)) is listed twice (first at \(first.location))", at: zhValue.location,
+                                             hint: "Remove one of the entries."))
+                continue
+            }
+            seen[zh] = (en, zhValue.location)
+            roles.append(Role(zh: zh, en: en))
         }
-        return RoleVocabulary(roles: roles)
+        return (RoleVocabulary(roles: roles), warnings)
     }
 
     public func contains(_ zh: String) -> Bool { byChinese[zh] != nil }

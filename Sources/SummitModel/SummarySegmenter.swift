@@ -25,6 +25,8 @@ struct SummarySegmenter {
         var pendingBreak = false
         var inline: [String: Int] = [:]   // open inline tags (b, span …), to spot stray closing ones
         var lineBreak = false              // a <br> inside a sentence: join the text on either side
+        var openedAt: [String: [SourceLocation]] = [:]   // where each open inline tag was opened, to name unclosed ones
+        var paragraphOpenedAt: SourceLocation?
 
         func flush(closedByTag: Bool) {
             defer { buffer = [] }
@@ -60,11 +62,12 @@ struct SummarySegmenter {
                         buffer.append(contentsOf: text)
                     }
                     lineBreak = false
-                case let .open(name, attributes, _):
+                case let .open(name, attributes, column):
                     switch name {
                     case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table":
                         flush(closedByTag: true)
                         inParagraph = true
+                        paragraphOpenedAt = name == "p" ? SourceLocation(file: file, line: fragment.line, column: column) : nil
                     case "ol", "ul":
                         flush(closedByTag: true)
                         inParagraph = false
@@ -90,8 +93,11 @@ struct SummarySegmenter {
                         } else {
                             flush(closedByTag: true)
                         }
+                    case _ where Self.voidElements.contains(name):
+                        break
                     default:
                         inline[name, default: 0] += 1
+                        openedAt[name, default: []].append(SourceLocation(file: file, line: fragment.line, column: column))
                     }
                 case let .close(name, column):
                     let location = SourceLocation(file: file, line: fragment.line, column: column)
@@ -102,6 +108,7 @@ struct SummarySegmenter {
                         }
                         flush(closedByTag: true)
                         inParagraph = false
+                        paragraphOpenedAt = nil
                     case "ol", "ul":
                         flush(closedByTag: true)
                         if lists.isEmpty {
@@ -120,6 +127,7 @@ struct SummarySegmenter {
                     default:
                         if let open = inline[name], open > 0 {
                             inline[name] = open - 1
+                            openedAt[name]?.removeLast()
                         } else {
                             warnings.append(InputWarning("stray </\(name)> with no <\(name)> before it; ignored", at: location))
                         }
@@ -128,6 +136,21 @@ struct SummarySegmenter {
             }
         }
         flush(closedByTag: false)
+        // What the cell opened and never closed: the text is kept, but a missing `</b>` or
+        // `</p>` usually means the cell was cut or pasted wrongly.
+        if inParagraph, let paragraphOpenedAt {
+            warnings.append(InputWarning("unclosed <p>: no </p> before the end of the cell; the text is kept", at: paragraphOpenedAt,
+                                         hint: "Close the paragraph with </p>."))
+        }
+        for (name, locations) in openedAt.sorted(by: { $0.key < $1.key }) {
+            for location in locations {
+                warnings.append(InputWarning("unclosed <\(name)>: no </\(name)> before the end of the cell; the text is kept", at: location,
+                                             hint: "Close it with </\(name)>, or remove the tag."))
+            }
+        }
         return segments
     }
+
+    /// Elements that never have a closing tag, so are never "unclosed".
+    static let voidElements: Set<String> = ["area", "base", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 }

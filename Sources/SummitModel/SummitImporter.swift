@@ -100,18 +100,18 @@ public struct SummitImporter: Sendable {
         }
 
         if !unknownPlaces.isEmpty {
-            let shown = unknownPlaces.prefix(6).map { "\($0.written) (line \($0.line), slug '\($0.place.slug)')" }
+            let shown = unknownPlaces.prefix(6).map { "\(Excerpt.of($0.written)) (line \($0.line), slug '\(Excerpt.of($0.place.slug))')" }
             let more = unknownPlaces.count > shown.count ? " and \(unknownPlaces.count - shown.count) more" : ""
             let example = unknownPlaces[0]
             warnings.append(InputWarning(
                 "\(unknownPlaces.count) place(s) not in \(places.source): \(shown.joined(separator: ", "))\(more); imported with derived names",
                 at: SourceLocation(file: file, line: example.line),
-                hint: "Add each to \(places.source), e.g.:\n    - slug: \(example.place.slug)\n      zh: \(example.place.zh)\n      en: …\n      aliases: [\(example.written)]\n      country: {zh: …, en: …, iso: …}\n      kind: city"))
+                hint: "Add each to \(places.source), e.g.:\n    - slug: \(Excerpt.of(example.place.slug))\n      zh: \(Excerpt.of(example.place.zh))\n      en: …\n      aliases: [\(Excerpt.of(example.written))]\n      country: {zh: …, en: …, iso: …}\n      kind: city"))
         }
         for (role, line) in unknownRoles.sorted(by: { $0.value < $1.value }) {
-            warnings.append(InputWarning("title '\(role)' is not in \(rolesSource); it is kept as written and has no English",
+            warnings.append(InputWarning("title \(Excerpt.quoted(role)) is not in \(rolesSource); it is kept as written and has no English",
                                          at: SourceLocation(file: file, line: line),
-                                         hint: "Add it to \(rolesSource) as `- {zh: \(role), en: …}`."))
+                                         hint: "Add it to \(rolesSource) as `- {zh: \(Excerpt.of(role)), en: …}`."))
         }
 
         // In file order, however the stages found them.

@@ -40,15 +40,17 @@ public struct ThemeCatalog: Sendable, Hashable {
         var warnings = root.unknownKeys(allowed: ["themes"])
         var themes: [Theme] = []
         var seen: [String: SourceLocation] = [:]
+        // Which theme first listed each keyword (compared as matching compares them).
+        var keywordOwners: [String: String] = [:]
         for entry in try root.required("themes").list() {
             let object = try entry.object()
             warnings += object.unknownKeys(allowed: ["id", "zh", "en", "short", "keywords"])
             let idValue = try object.required("id")
             let id = try idValue.string()
             guard PlaceSlug.isValid(id) else {
-                throw InputError("`\(idValue.keyPath)` must be lower-case letters, digits and hyphens, found '\(id)'", at: idValue.location)
+                throw InputError("`\(idValue.keyPath)` must be lower-case letters, digits and hyphens, found \(Excerpt.quoted(id))", at: idValue.location)
             }
-            if let first = seen[id] { throw InputError("theme id '\(id)' is used twice (first at \(first))", at: idValue.location) }
+            if let first = seen[id] { throw InputError("theme id \(Excerpt.quoted(id)) is used twice (first at \(first))", at: idValue.location) }
             seen[id] = idValue.location
             let keywordsValue = try object.required("keywords")
             var keywords: [String] = []
@@ -66,9 +68,22 @@ public struct ThemeCatalog: Sendable, Hashable {
             guard !keywords.isEmpty else {
                 throw InputError("`\(keywordsValue.keyPath)` must list at least one keyword", at: keywordsValue.location)
             }
+            for keyword in keywords {
+                let key = keyword.lowercased()
+                if let owner = keywordOwners[key], owner != id {
+                    warnings.append(InputWarning("the keyword \(Excerpt.quoted(keyword)) is listed under '\(owner)' and '\(id)'; it counts for both",
+                                                 at: keywordsValue.location, hint: "Keep it under the theme it signals best."))
+                } else {
+                    keywordOwners[key] = id
+                }
+                if keyword.count == 1 {
+                    warnings.append(InputWarning("the keyword \(Excerpt.quoted(keyword)) of '\(id)' is one character; it matches inside many unrelated words",
+                                                 at: keywordsValue.location, hint: "Use a word of two or more characters."))
+                }
+            }
             let short = try object["short"]?.object()
             if let short { warnings += short.unknownKeys(allowed: ["zh", "en"]) }
-            themes.append(Theme(id: id, zh: try object.required("zh").string(), en: try object.required("en").string(), keywords: keywords,
+            themes.append(Theme(id: id, zh: try object.required("zh").nonEmptyString(), en: try object.required("en").nonEmptyString(), keywords: keywords,
                                 shortZh: try short?["zh"]?.string(), shortEn: try short?["en"]?.string()))
         }
         guard !themes.isEmpty else { throw InputError("`themes` lists no theme", at: root.location) }

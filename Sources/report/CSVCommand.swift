@@ -16,6 +16,7 @@ struct CSVCommand: ParsableCommand {
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
+            try OutputTarget.checkFolderPath(out)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
             for note in loaded.notes { console.info(note) }

@@ -9,22 +9,32 @@ struct Console: Sendable {
     var verbose: Bool
     let interactive = isatty(STDERR_FILENO) == 1
 
+    /// Exit status when standard output cannot be written (EX_IOERR).
+    static let outputFailedStatus: Int32 = 74
+
+    /// Writes a line of requested output. When stdout cannot take it (`> /dev/full`, a pipe
+    /// whose reader has gone, as in `report json | head -1`) the run ends with status 74: with
+    /// one line on stderr, or quietly when the reader simply stopped reading (EPIPE).
     func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        guard let reason = DescriptorWriter.write(Array((text + "\n").utf8), to: STDOUT_FILENO) else { return }
+        if errno != EPIPE { Self.writeStandardError("error: cannot write to standard output: \(reason)\n") }
+        exit(Self.outputFailedStatus)
     }
 
     func error(_ text: String) {
-        FileHandle.standardError.write(Data("error: \(text)\n".utf8))
+        Self.writeStandardError("error: \(text)\n")
     }
 
+    /// Warnings, each kind shown a few times and then counted (a file that repeats one
+    /// mistake 15,000 times gets a few lines, not 15,000).
     func warn(_ warnings: [InputWarning]) {
         guard !quiet else { return }
-        for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for warning in WarningDigest.summarised(warnings) { Self.writeStandardError("warning: \(warning)\n") }
     }
 
     func info(_ text: String) {
         guard verbose, !quiet else { return }
-        FileHandle.standardError.write(Data("\(text)\n".utf8))
+        Self.writeStandardError("\(text)\n")
     }
 
     /// Whether progress lines are shown: on a terminal, unless --quiet.
@@ -33,7 +43,7 @@ struct Console: Sendable {
     /// A progress line that rewrites itself; silent when stderr is a file or a pipe.
     func progress(_ text: String, done: Bool = false) {
         guard showsProgress else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)\(done ? "\n" : "")".utf8))
+        Self.writeStandardError("\r\u{1B}[K\(text)\(done ? "\n" : "")")
     }
 
     /// Times a step for `--verbose`.
@@ -42,5 +52,11 @@ struct Console: Sendable {
         let result = try body()
         info(String(format: "%@: %.3f s", label, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         return result
+    }
+
+    /// Messages are best effort: a closed or full stderr must not crash the run (FileHandle
+    /// would stop the program with a fatal error).
+    static func writeStandardError(_ text: String) {
+        _ = DescriptorWriter.write(Array(text.utf8), to: STDERR_FILENO)
     }
 }

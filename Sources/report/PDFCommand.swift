@@ -51,6 +51,7 @@ struct PDFCommand: ParsableCommand {
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
+            if let out { try OutputTarget.checkFilePath(out) }
             let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
             var options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
                                      allowMissingGlyphs: allowMissingGlyphs)

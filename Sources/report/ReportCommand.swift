@@ -9,11 +9,20 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Turns a smart-city summit's speech summaries into a printed comparison brief (PDF) and spreadsheet-ready CSV files.",
         discussion: """
-            Exit status: 0 success, 64 bad usage (options, unknown city), 65 bad input (data file, \
-            style sheet, missing font or glyphs), 73 output not writable (folder, disk full).
+            Exit status: 0 success, 64 bad usage (options, unknown city, an --out that is not a \
+            file path or is an input), 65 bad input (data file, style sheet, missing font or glyphs), \
+            73 output not writable (folder, disk full), 74 standard output failed, 128+N stopped by signal N.
             """,
-        subcommands: [PDFCommand.self, CSVCommand.self, JSONCommand.self, CitiesCommand.self]
+        subcommands: [PDFCommand.self, PNGCommand.self, CSVCommand.self, JSONCommand.self, CitiesCommand.self]
     )
+
+    /// Signals first: Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop the run cleanly at any point, and
+    /// a closed stdout is an error to report (EPIPE), not a signal that kills us mid-write.
+    static func main() {
+        AtomicFile.installSignalHandlers()
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Options every subcommand shares: where the data is, and how talkative to be.

@@ -94,8 +94,11 @@ struct PDFBriefTests {
                 links.append(destination)
             }
         }
-        // One per contents entry (4 sections, 13 speakers) and one per heatmap row (12 places).
-        #expect(links.count == 17 + 12)
+        // One per contents entry (4 sections, 13 speakers), one per heatmap row (12 places) and
+        // one per similar place named on a speaker's page.
+        let similar = summit.speakers.reduce(0) { $0 + (BriefFixtures.loaded.analysis.place($1.placeSlug)?.similar.count ?? 0) }
+        #expect(similar >= 13)
+        #expect(links.count == 17 + 12 + similar)
         for link in links { #expect(names.contains(link), "link to missing destination \(link)") }
         for speaker in summit.speakers { #expect(names.contains("u:speaker-\(speaker.number)")) }
 

@@ -1,4 +1,5 @@
 import ReportLayout
+import ReportTestSupport
 import ReportStyle
 
 /// Small documents and a style for layout tests.

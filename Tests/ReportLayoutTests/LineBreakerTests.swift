@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReportLayout
+import ReportTestSupport
 
 @Suite("Line breaking and justification")
 struct LineBreakerTests {

@@ -1,6 +1,7 @@
 import Testing
 import ReportStyle
 @testable import ReportLayout
+import ReportTestSupport
 
 @Suite("Pagination")
 struct PaginationTests {
@@ -56,7 +57,8 @@ struct PaginationTests {
                 markers += 1
                 let sameBaseline = page.textLines.filter { $0.origin.y == marker.origin.y && $0.text != marker.text }
                 #expect(sameBaseline.count == 1, "marker \(marker.text) has no first line beside it")
-                #expect(sameBaseline.first.map { $0.origin.x == marker.origin.x + 0 || $0.origin.x >= 20 } == true)
+                // The item's text hangs at the marker column plus the gap.
+                #expect(sameBaseline.first?.origin.x == LayoutFixtures.style.margins.left + 15 + 5)
                 #expect(marker.origin.x + marker.width <= LayoutFixtures.style.margins.left + 15 + 0.01, "marker right-aligned in its column")
             }
         }

@@ -1,6 +1,7 @@
 import Testing
 import ReportStyle
 @testable import ReportLayout
+import ReportTestSupport
 
 /// Tables that balance their columns move width to the column whose text wraps most, and
 /// never squeeze a column below its longest word; names marked unbreakable stay whole.

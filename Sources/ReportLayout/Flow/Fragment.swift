@@ -30,6 +30,10 @@ struct Fragment {
 struct RepeatedHeader {
     var height: Double
     var items: [PageItem]
+    /// The table's structure element. Each page the table continues on reads as a table of
+    /// its own, headed by the repeated rows: a reader who turns to the page finds its
+    /// headers, and no table grows past what checkers and readers can hold.
+    var table: Int?
 }
 
 /// A contents entry's page number, filled in once the pages are known.

@@ -2,10 +2,14 @@ import ReportLayout
 
 /// A shaper with fixed metrics: a Chinese character (or full-width punctuation) is one
 /// em wide, anything else half an em. One cluster and one glyph per character.
-final class FakeShaper: TextShaper, @unchecked Sendable {
-    var shapedCount = 0
+public final class FakeShaper: TextShaper, @unchecked Sendable {
+    public private(set) var shapedCount = 0
 
-    func shape(_ text: RichText, cjkLatinSpacing: Bool) -> ShapedText {
+    public init() {}
+
+    public func hasFamily(_ family: String) -> Bool { true }
+
+    public func shape(_ text: RichText, cjkLatinSpacing: Bool) -> ShapedText {
         shapedCount += 1
         var utf8: [UInt8] = []
         var starts: [Int] = []

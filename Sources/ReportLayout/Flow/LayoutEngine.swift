@@ -55,9 +55,10 @@ public final class LayoutEngine: @unchecked Sendable {
     func draftPages(_ blocks: [Block], furniture: PageFurniture?, shaper: any TextShaper, structure: [StructureElement] = [],
                     piece: Int = 0) -> [DraftPage] {
         let paragraphs = Self.paragraphLayout(style, shaper)
+        let ids = StructureIDs(piece: piece)
         var flow = FlowLayout(paragraphs: paragraphs, tables: TableLayout(paragraphs: paragraphs), columnHeight: column.height,
-                              ids: StructureIDs(piece: piece))
-        let paginator = Paginator(columnHeight: column.height)
+                              proportions: style.proportions, ids: ids)
+        let paginator = Paginator(columnHeight: column.height, ids: ids)
         var pages = paginator.paginate(flow.fragments(blocks, width: column.width, structure: structure))
         if pages.count > 1, Self.usedHeight(pages[pages.count - 1]) < column.height * Self.shortLastPage {
             for form in 1..<FlowLayout.formCount(blocks) {
@@ -163,7 +164,7 @@ public final class LayoutEngine: @unchecked Sendable {
                 items += furnitureCache[key] ?? []
                 items += footer(furniture, page: index + 1, of: total)
             }
-            pages.append(Page(size: pageSize, items: items, number: index + 1))
+            pages.append(Page(size: pageSize, items: items))
         }
         let outline = document.outline.filter { destinations[$0.destination] != nil }
         let laidOut = LaidOutDocument(pages: pages, outline: outline, destinations: destinations, metadata: document.metadata)
@@ -182,14 +183,14 @@ public final class LayoutEngine: @unchecked Sendable {
               case var .text(numberLine) = line.items.first else { return [] }
         numberLine.origin = Point(x: reference.rightX - numberLine.width, y: reference.baseline)
         numberLine.structure = reference.structure
-        let pitch = reference.style.font.size * 0.55
+        let pitch = reference.style.font.size * style.proportions.leaderPitch
         // Dots on a grid shared by all entries, so the leaders line up down the page.
         let firstDot = (reference.leaderStart / pitch).rounded(.up) * pitch
         let lastDot = numberLine.origin.x - reference.style.font.size * 0.4
         var items: [PageItem] = [.text(numberLine)]
         if lastDot > firstDot {
             items.append(.leader(x: firstDot, maxX: lastDot, baseline: reference.baseline, pitch: pitch,
-                                 radius: reference.style.font.size * 0.055, color: reference.leaderColor))
+                                 radius: reference.style.font.size * style.proportions.leaderDotRadius, color: reference.leaderColor))
         }
         return items
     }
@@ -198,12 +199,12 @@ public final class LayoutEngine: @unchecked Sendable {
         let size = furniture.footerStyle.font.size
         let baseline = style.printableInset + (style.margins.top - style.printableInset) * 0.5
         var items: [PageItem] = []
-        if let left = singleLine(furniture.headerLeft, width: column.width * 0.62, alignment: .left, lineHeight: size * 1.2),
+        if let left = singleLine(furniture.headerLeft, width: column.width * style.proportions.headerLeftShare, alignment: .left, lineHeight: size * 1.2),
            case var .text(line) = left.items.first {
             line.origin = Point(x: column.x, y: baseline)
             items.append(.text(line))
         }
-        if let right = singleLine(furniture.headerRight, width: column.width * 0.36, alignment: .left, lineHeight: size * 1.2),
+        if let right = singleLine(furniture.headerRight, width: column.width * style.proportions.headerRightShare, alignment: .left, lineHeight: size * 1.2),
            case var .text(line) = right.items.first {
             line.origin = Point(x: column.maxX - line.width, y: baseline)
             items.append(.text(line))

@@ -3,6 +3,8 @@
 /// at the top of a page the table continues on; a row taller than a page is cut.
 struct Paginator {
     let columnHeight: Double
+    /// Identities for the tables a page break starts anew.
+    var ids = StructureIDs(piece: 0)
 
     struct Placement {
         var fragment: Fragment
@@ -17,15 +19,43 @@ struct Paginator {
         var pageStart = 0          // index of the first fragment on the current page
         var index = 0
         var pageHasContent = false
+        // A table continued on this page: its elements' new identities, by the old ones.
+        var renamed: (table: Int, elements: [Int: StructureElement])?
 
         func newPage(startingAt start: Int) {
             pages.append([])
             y = 0
             pageStart = start
             pageHasContent = false
+            renamed = nil
             if start < fragments.count, let header = fragments[start].repeatedHeader {
-                pages[pages.count - 1].append(Placement(fragment: Fragment(height: header.height, items: header.items), y: 0))
+                var items = header.items
+                if let table = header.table {
+                    renamed = (table, [:])
+                    items = rename(items)
+                }
+                pages[pages.count - 1].append(Placement(fragment: Fragment(height: header.height, items: items), y: 0))
                 y = header.height
+            }
+        }
+
+        /// The items with the continued table's elements (the table and everything in it) under
+        /// the identities of this page's table.
+        func rename(_ items: [PageItem]) -> [PageItem] {
+            guard let table = renamed?.table else { return items }
+            return items.map { item in
+                guard case var .text(line) = item, let start = line.structure.firstIndex(where: { $0.id == table }) else { return item }
+                for index in start..<line.structure.count {
+                    let old = line.structure[index]
+                    if let new = renamed?.elements[old.id] {
+                        line.structure[index] = new
+                    } else {
+                        let new = ids.make(old.role, language: old.language)
+                        renamed?.elements[old.id] = new
+                        line.structure[index] = new
+                    }
+                }
+                return .text(line)
             }
         }
 
@@ -66,7 +96,9 @@ struct Paginator {
                 }
                 // Alone on a page and still too tall: place it; the bounds check will report it.
             }
-            pages[pages.count - 1].append(Placement(fragment: fragments[index], y: y + space))
+            var placed = fragments[index]
+            if let table = renamed?.table, placed.repeatedHeader?.table == table { placed.items = rename(placed.items) }
+            pages[pages.count - 1].append(Placement(fragment: placed, y: y + space))
             y += space + fragments[index].height
             pageHasContent = true
             index += 1

@@ -233,10 +233,11 @@ struct TableLayout {
 
         let headerRows = table.header.map { layout($0, header: true) }
         var output: [Fragment] = []
-        var repeated = RepeatedHeader(height: 0, items: [])
+        let tableElement = table.structure == .layout ? nil : tablePath.last?.id
+        var repeated = RepeatedHeader(height: 0, items: [], table: tableElement)
         for row in headerRows {
             let piece = fragment(row, row.cells.map { 0..<$0.lines.count }, isHeader: true)
-            repeated.items += FlowLayout.tagged(piece.items, []).map { $0.offsetBy(dx: 0, dy: repeated.height) }
+            repeated.items += piece.items.map { $0.offsetBy(dx: 0, dy: repeated.height) }
             repeated.height += piece.height
             var header = piece
             header.split = nil
@@ -248,6 +249,9 @@ struct TableLayout {
             if !headerRows.isEmpty { body.repeatedHeader = repeated }
             output.append(body)
         }
+        // A table's last row never stands alone on a page under a repeated header: it takes the
+        // row before it along (a page of one row reads as a table of headers).
+        if !headerRows.isEmpty, table.rows.count >= 3 { output[output.count - 2].keepWithNext = true }
         return output
     }
 }

@@ -1,3 +1,5 @@
+import ReportStyle
+
 /// Turns a section's blocks into fragments for a column of a given width: paragraphs line
 /// by line (with orphan and widow control), headings kept with what follows, lists with
 /// hanging markers, panels, rules, contents entries and tables.
@@ -6,6 +8,8 @@ struct FlowLayout {
     let tables: TableLayout
     /// Usable height of a page's column, for deciding whether a panel fits on one page.
     let columnHeight: Double
+    /// The style's measures for panels and contents entries.
+    let proportions: StyleSheet.Proportions
     /// Which form of `Block.condensable` content to lay out (0 the fullest; past the last,
     /// the last).
     var form = 0
@@ -54,10 +58,6 @@ struct FlowLayout {
                 pendingSpace += height
             case let .fixedSpace(height):
                 emit([Fragment(height: height)], spaceBefore: 0)
-            case let .rule(rule):
-                let line = PageItem.line(from: Point(x: 0, y: rule.width / 2), to: Point(x: width, y: rule.width / 2), color: rule.color, width: rule.width)
-                emit([Fragment(height: rule.width, items: [line])], spaceBefore: rule.spaceBefore)
-                pendingSpace = rule.spaceAfter
             case .pageBreak:
                 pendingBreak = true
                 pendingSpace = 0
@@ -170,7 +170,7 @@ struct FlowLayout {
     /// A panel: kept on one page with its fill and accent bar when it fits; otherwise its
     /// content flows like any other text (a fill cannot follow it across pages).
     private func boxFragments(_ box: Box, width: Double, structure: [StructureElement]) -> [Fragment] {
-        let bar = box.accent == nil ? 0.0 : 3.0
+        let bar = box.accent == nil ? 0.0 : proportions.panelAccent
         let inner = fragments(box.blocks, width: width - 2 * box.padding - bar, structure: structure)
         var height = box.padding
         var items: [PageItem] = []
@@ -192,7 +192,7 @@ struct FlowLayout {
     /// In the structure: a `TOCI` holding a `Link` with the label, the text and the number.
     private func contentsFragments(_ entry: ContentsEntry, width: Double, structure: [StructureElement]) -> [Fragment] {
         var style = entry.style
-        let numberColumn = entry.numberStyle.font.size * 3
+        let numberColumn = entry.numberStyle.font.size * proportions.contentsNumberColumn
         style.rightIndent += numberColumn
         let lines = paragraphs.lines(Paragraph(entry.text, style), width: width)
         guard let last = lines.last else { return [] }

@@ -2,13 +2,10 @@
 public struct Page: Sendable {
     public var size: Size
     public var items: [PageItem]
-    /// The printed page number's text in the footer, also used as the PDF page label.
-    public var number: Int
 
-    public init(size: Size, items: [PageItem], number: Int) {
+    public init(size: Size, items: [PageItem]) {
         self.size = size
         self.items = items
-        self.number = number
     }
 
     public var textLines: [TextLine] {

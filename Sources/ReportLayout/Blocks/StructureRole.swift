@@ -50,35 +50,3 @@ public enum StructureRole: Sendable, Hashable {
         }
     }
 }
-
-/// One element of the structure tree: its role and an identity unique in the document, so
-/// that the lines of one paragraph, or the cells of one row, are known to belong together
-/// even when a page break falls between them.
-public struct StructureElement: Sendable, Hashable {
-    public var role: StructureRole
-    public var id: Int
-    /// BCP 47 language of the element when it differs from the document's (`zh-TW` for a
-    /// Chinese summary in the English brief).
-    public var language: String?
-
-    public init(_ role: StructureRole, id: Int, language: String? = nil) {
-        self.role = role
-        self.id = id
-        self.language = language
-    }
-}
-
-/// Hands out element identities for one piece of a document. Pieces are laid out on
-/// several threads; each has its own source, whose numbers start at a base no other piece
-/// uses, so identities never collide and do not depend on which thread ran first.
-final class StructureIDs {
-    private var next: Int
-
-    /// Identities of piece `piece` start here; a piece has room for 2^32 elements.
-    init(piece: Int) { next = (piece + 1) << 32 }
-
-    func make(_ role: StructureRole, language: String? = nil) -> StructureElement {
-        next += 1
-        return StructureElement(role, id: next, language: language)
-    }
-}

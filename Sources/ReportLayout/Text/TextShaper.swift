@@ -4,4 +4,7 @@
 public protocol TextShaper: AnyObject, Sendable {
     /// Shapes rich text as one unbroken line; the layout breaks it into lines itself.
     func shape(_ text: RichText, cjkLatinSpacing: Bool) -> ShapedText
+
+    /// Whether a font family a style names can be used (checked before anything is laid out).
+    func hasFamily(_ family: String) -> Bool
 }
