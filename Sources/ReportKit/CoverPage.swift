@@ -27,15 +27,16 @@ struct CoverPage {
         let dates = context.summits.map { entry in
             context.isArchive ? "\(context.summitName(entry.summit))\u{2002}\(language.date(entry.summit.date))" : language.date(entry.summit.date)
         }
-        // A fact with several values takes a row for each, labelled once.
-        func rows(_ label: String, _ values: [String], _ style: TextStyle) -> [(String, RichText)] {
-            values.enumerated().map { ($0.offset == 0 ? label : "", RichText($0.element, style)) }
-        }
-        let facts = rows(context.isArchive ? language.summitDates : language.summitDate, dates, type.body)
-            + [(language.selection, RichText(count, type.body))]
+        // A fact with several values (the summits, their files) has a line for each in its one cell.
+        let facts: [(String, [RichText])] = [
+            (context.isArchive ? language.summitDates : language.summitDate, dates.map { RichText($0, type.body) }),
+            (language.selection, [RichText(count, type.body)]),
+        ]
         var blocks: [Block] = []
-        let smallPrint = [(language.generated, RichText(context.generated, type.smallMuted))]
-            + rows(language.source, context.summits.map(\.summit.source), type.smallMuted)
+        let smallPrint: [(String, [RichText])] = [
+            (language.generated, [RichText(context.generated, type.smallMuted)]),
+            (language.source, context.summits.map { RichText($0.summit.source, type.smallMuted) }),
+        ]
         blocks.append(.fixedSpace(sheet.sizes.title * sheet.proportions.coverTopSpace))
         blocks.append(.box(panel))
         blocks.append(.fixedSpace(sheet.sizes.title * 1.2))
@@ -68,15 +69,15 @@ struct CoverPage {
                      spaceBefore: sheet.sizes.body * 0.4, structure: .layout)
     }
 
-    private func factsTable(_ rows: [(String, RichText)], labelStyle: TextStyle) -> Table {
+    private func factsTable(_ rows: [(String, [RichText])], labelStyle: TextStyle) -> Table {
         let type = context.type
         return Table(
             columns: [.fixed(labelStyle.font.size * context.sheet.proportions.coverLabelColumn), .flexible(1)],
             header: [],
-            rows: rows.map { label, value in
+            rows: rows.map { label, values in
                 TableRow(cells: [
                     TableCell(paragraphs: [Paragraph(RichText(label, labelStyle), type.cell(labelStyle.font.size))]),
-                    TableCell(paragraphs: [Paragraph(value, ParagraphStyle(alignment: .left, lineHeight: type.lineHeight(labelStyle.font.size)))]),
+                    TableCell(paragraphs: values.map { Paragraph($0, ParagraphStyle(alignment: .left, lineHeight: type.lineHeight(labelStyle.font.size))) }),
                 ])
             },
             style: TableStyle(paddingX: 0, paddingY: labelStyle.font.size * 0.25, rowRule: nil, ruleWidth: 0, headerRule: nil),

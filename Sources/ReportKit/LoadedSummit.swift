@@ -18,10 +18,13 @@ public struct LoadedSummit: Sendable {
     public var warnings: [InputWarning]
     /// What `--verbose` tells about the reading: which encoding each file was read in and why.
     public var notes: [String] = []
+    /// The files it was read from (summit files, places, roles, themes): an output may not be one of them.
+    public var inputFiles: [String]
 
-    /// One summit.
+    /// One summit. `inputFiles` may be empty for a summit built in memory (tests): then no
+    /// output is refused as an input.
     public init(summit: Summit, analysis: SummitAnalysis, catalog: ThemeCatalog, roles: RoleVocabulary, warnings: [InputWarning],
-                notes: [String] = []) {
+                inputFiles: [String] = [], notes: [String] = []) {
         self.summit = summit
         self.analysis = analysis
         summits = [AnalysedSummit(summit: summit, analysis: analysis)]
@@ -29,12 +32,13 @@ public struct LoadedSummit: Sendable {
         self.catalog = catalog
         self.roles = roles
         self.warnings = warnings
+        self.inputFiles = inputFiles
         self.notes = notes
     }
 
     /// Several summits, oldest first (`newest` is the last of them), and their archive.
     init(newest: AnalysedSummit, summits: [AnalysedSummit], archive: SummitArchive, catalog: ThemeCatalog, roles: RoleVocabulary,
-         warnings: [InputWarning], notes: [String]) {
+         warnings: [InputWarning], notes: [String], inputFiles: [String]) {
         summit = newest.summit
         analysis = newest.analysis
         self.summits = summits
@@ -43,6 +47,7 @@ public struct LoadedSummit: Sendable {
         self.roles = roles
         self.warnings = warnings
         self.notes = notes
+        self.inputFiles = inputFiles
     }
 
     /// Every place that spoke at any of the summits.

@@ -58,6 +58,7 @@ struct PNGCommand: ParsableCommand {
             let options = PNGOptions(brief: brief, pages: Self.pageRange(pages) ?? 1...1, dpi: dpi, folder: out)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
+            for note in loaded.notes { console.info(note) }
             let result = try console.timed("layout and PNG") { () throws(ReportError) in try PNGReport(loaded: loaded, options: options).run() }
             console.warn(result.warnings)
             for path in result.paths { console.output(path) }

@@ -178,8 +178,26 @@ struct ArchiveBriefTests {
         for label in ["高峰會", "講者", "關鍵數字", "主題", "2021", "2023", "2024", "變化"] {
             #expect(columnHeaders.values.contains { $0.squeezed == label }, "\(label) is not a column header")
         }
-        for label in ["2024首長高峰會", "市民參與", "開放資料"] {
+        for label in ["市民參與", "開放資料"] {
             #expect(rowHeaders.values.contains { $0.squeezed.hasPrefix(label) }, "\(label) heads no row")
+        }
+    }
+
+    /// The pages over the summits keep the brief archival and accessible: no findings in
+    /// either profile of page-validation, no errors in outloud. The one warning outloud may
+    /// give is PAG-001 where a place's heading (`臺北市 臺灣・城市`) stands at the top of its
+    /// speaker pages of several summits, which it takes for a running header, as it does
+    /// for the scaled 130-speaker brief.
+    @Test func briefsAcrossSummitsPassPDFUAAndPDFA() throws {
+        let english = try Self.brief([Repository.summit2021, Repository.summit2022], language: .en, style: "print-grayscale")
+        for path in [Self.three, english] {
+            for profile in [PDFCheckers.Profile.pdfUA1, .pdfA2u] {
+                let failures = try PDFCheckers.pageValidation(path, profile: profile)
+                #expect(failures.isEmpty, "\(profile): \(failures.prefix(5))")
+            }
+            let report = try PDFCheckers.outloud(path)
+            #expect(report.errors == 0, "\(report.findings.prefix(5))")
+            #expect(report.findings.allSatisfy { $0.rule == "PAG-001" }, "\(report.findings.prefix(5))")
         }
     }
 }
