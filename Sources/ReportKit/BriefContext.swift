@@ -51,7 +51,17 @@ struct BriefContext {
         for entry in summits { byDate[entry.summit.date] = entry }
         summitsByDate = byDate
         allPlaceCount = Set(summits.flatMap { $0.summit.places.map(\.slug) }).count
+        historyPlaces = summits.count > 1 ? places.filter { Set((byPlace[$0.slug] ?? []).map(\.summitDate)).count > 1 } : []
+        historySlugs = Set(historyPlaces.map(\.slug))
     }
+
+    /// The selected places that spoke at more than one of the summits: each gets a page
+    /// over the summits. Worked out once: every speaker page asks.
+    let historyPlaces: [Place]
+    private let historySlugs: Set<String>
+
+    /// Whether the place has a page over the summits.
+    func hasHistory(_ place: Place) -> Bool { historySlugs.contains(place.slug) }
 
     private let firstSpeaker: [String: Speaker]
     private let placesBySlug: [String: Place]
@@ -95,12 +105,6 @@ struct BriefContext {
         }
     }
 
-    /// The selected places that spoke at more than one of the summits: each gets a page
-    /// over the summits.
-    var historyPlaces: [Place] {
-        guard isArchive else { return [] }
-        return places.filter { Set(speakers(at: $0).map(\.summitDate)).count > 1 }
-    }
 
     /// The summits at which the place had a speaker, oldest first.
     func summits(of place: Place) -> [AnalysedSummit] {

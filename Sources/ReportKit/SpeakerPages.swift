@@ -75,7 +75,7 @@ struct SpeakerPages {
     /// Over several summits, a place that spoke at more than one links to its page over the summits.
     private func historyLink(_ place: Place) -> [Block] {
         let type = context.type, sheet = context.sheet, language = context.language
-        guard context.historyPlaces.contains(where: { $0.slug == place.slug }) else { return [] }
+        guard context.isArchive, context.hasHistory(place) else { return [] }
         let text = language.pick("→ \(language.history)：", "→ \(language.history): ") + SummitHistoryPages.entryTitle(place, context: context)
         return [.paragraph(Paragraph(RichText([TextSpan(text, type.text(sheet.sizes.small, color: sheet.colors.link), link: SummitHistoryPages.anchor(of: place))]),
                                      ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: sheet.sizes.small * 0.3)))]
