@@ -22,6 +22,8 @@ let package = Package(
         ),
         // The PDF finishing step in C++ over libqpdf (Debian: libqpdf-dev), behind a plain C header.
         .target(name: "CPDFFinish", linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
+        // libxlsxwriter from the system (Debian: libxlsxwriter-dev), for the workbook of `report xlsx`.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Where input went wrong (file, line, column), warnings, and YAML read with line numbers.
         .target(name: "InputSupport", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Value types, the summit-file importer and the curated data files.
@@ -34,8 +36,8 @@ let package = Package(
         .target(name: "ReportLayout", dependencies: ["ReportStyle"]),
         // The only module that talks to Cairo and Pango: the shaper and the PDF painter.
         .target(name: "ReportRender", dependencies: ["CPangoCairo", "CPDFFinish", "InputSupport", "ReportLayout", "ReportStyle"]),
-        // CSV files for spreadsheets.
-        .target(name: "ReportExport", dependencies: ["SummitModel", "SummitAnalysis"]),
+        // CSV files and the xlsx workbook for spreadsheets.
+        .target(name: "ReportExport", dependencies: ["SummitModel", "SummitAnalysis", "CXLSXWriter"]),
         // The facade the command line calls.
         .target(
             name: "ReportKit",

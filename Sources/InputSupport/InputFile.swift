@@ -10,6 +10,14 @@ public enum InputFile {
     /// The largest input we accept. Summit files are kilobytes; a gigabyte is a mistake.
     public static let maximumSize = 256 * 1024 * 1024
 
+    /// How standard input is named in messages (`--data -`).
+    public static let standardInputName = "<stdin>"
+
+    /// Reads standard input to its end (`--data -`).
+    public static func readStandardInput() throws(InputError) -> [UInt8] {
+        try readAll(STDIN_FILENO, location: SourceLocation(file: standardInputName))
+    }
+
     public static func read(_ path: String, what: String = "file") throws(InputError) -> [UInt8] {
         let location = SourceLocation(file: path)
         // O_NONBLOCK: opening a FIFO that no program writes to must not hang the run; it is
@@ -39,8 +47,13 @@ public enum InputFile {
         if Int(info.st_size) > maximumSize {
             throw InputError("is \(Int(info.st_size) / 1_048_576) MiB; the limit is \(maximumSize / 1_048_576) MiB", at: location)
         }
+        return try readAll(fd, location: location, expected: Int(info.st_size))
+    }
+
+    /// Reads `fd` to its end, up to `maximumSize`.
+    private static func readAll(_ fd: Int32, location: SourceLocation, expected: Int = 0) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        bytes.reserveCapacity(max(0, min(expected, maximumSize)))
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

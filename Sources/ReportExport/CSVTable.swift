@@ -11,6 +11,10 @@ public struct CSVTable: Sendable, Hashable {
         self.rows = rows
     }
 
+    /// The name without `.csv`: the workbook's sheet for the table and its key in the data
+    /// dictionary (`speakers`).
+    public var sheetName: String { name.hasSuffix(".csv") ? String(name.dropLast(4)) : name }
+
     public var bytes: [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(rows.count * 128)

@@ -133,7 +133,7 @@ public struct BriefBuilder {
             subject: context.heading,
             keywords: [language.pick("智慧城市", "smart city")] + summits + places,
             author: language.pick("智慧城市首長高峰會簡報（report）", "Smart-city summit brief (report)"),
-            creator: "report (Swift, Cairo, Pango)",
+            creator: "\(ReportVersion.toolName) (Swift, Cairo, Pango)",
             date: date,
             language: language.code.rawValue)
     }

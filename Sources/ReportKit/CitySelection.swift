@@ -2,8 +2,9 @@ import InputSupport
 import SummitModel
 
 /// Turns `--cities all` or `--cities taipei,布拉格,Daegu` into places of the summit (or of
-/// any of the summits read together). A place can be named by slug, Chinese or English
-/// name or alias, in any case.
+/// any of the summits read together). A place can be named by slug, Chinese or English name
+/// or alias, in any case; a country by `country:CZ` (its ISO code) or its Chinese or English
+/// name, which selects all its places.
 public enum CitySelection {
     public static func resolve(_ argument: String, in summit: Summit) throws(ReportError) -> (places: [Place], warnings: [InputWarning]) {
         try resolve(argument, among: summit.places)
@@ -26,12 +27,13 @@ public enum CitySelection {
         for place in places {
             for name in place.names where byName[name.lowercased()] == nil { byName[name.lowercased()] = place }
         }
+        let byCountry = countries(of: places)
         for name in names {
-            guard let place = byName[name.lowercased()] else {
+            guard let found = byName[name.lowercased()].map({ [$0] }) ?? byCountry[name.lowercased()] else {
                 unknown.append(name)
                 continue
             }
-            if !chosen.insert(place.slug).inserted, repeated.insert(place.slug).inserted {
+            for place in found where !chosen.insert(place.slug).inserted && repeated.insert(place.slug).inserted {
                 warnings.append(InputWarning("--cities names \(place.slug) more than once; it is included once"))
             }
         }
@@ -52,9 +54,22 @@ public enum CitySelection {
         return (places.filter { chosen.contains($0.slug) }, warnings)
     }
 
+    /// The places by country: `country:cz`, `czech republic`, `捷克` (lowercased).
+    static func countries(of places: [Place]) -> [String: [Place]] {
+        var byCountry: [String: [Place]] = [:]
+        for place in places {
+            let country = place.country
+            var keys = [country.zh, country.en].filter { !$0.isEmpty }
+            if !country.iso.isEmpty { keys.append("country:" + country.iso) }
+            for key in Set(keys.map { $0.lowercased() }) { byCountry[key, default: []].append(place) }
+        }
+        return byCountry
+    }
+
     static func validList(_ places: [Place]) -> String {
         let shown = places.prefix(24).map { "    \($0.slug)  \($0.zh)  \($0.en)" }
         let more = places.count > shown.count ? ["    … and \(places.count - shown.count) more"] : []
-        return "  Valid names (slug, Chinese, English; `report cities` lists them all):\n" + (shown + more).joined(separator: "\n")
+        return "  Valid names (slug, Chinese, English; `report cities` lists them all; a country as country:CZ or by name):\n"
+            + (shown + more).joined(separator: "\n")
     }
 }

@@ -16,15 +16,23 @@ public struct LoadedSummit: Sendable {
     public var catalog: ThemeCatalog
     public var roles: RoleVocabulary
     public var warnings: [InputWarning]
-    /// What `--verbose` tells about the reading: which encoding each file was read in and why.
-    public var notes: [String] = []
+    /// Which encoding each summit file was read in and why (by path; standard input by its
+    /// name), for `--verbose`.
+    public var encodings: [String: EncodingDecision] = [:]
+
+    /// The encodings as lines: `Data/summit-2021-03-23.txt: read as UTF-8: …`, in file order.
+    public var notes: [String] {
+        summits.compactMap { entry in
+            encodings[entry.summit.source].map { "\(entry.summit.source): read as \($0.encoding.displayName): \($0.reason)" }
+        }
+    }
     /// The files it was read from (summit files, places, roles, themes): an output may not be one of them.
     public var inputFiles: [String]
 
     /// One summit. `inputFiles` may be empty for a summit built in memory (tests): then no
     /// output is refused as an input.
     public init(summit: Summit, analysis: SummitAnalysis, catalog: ThemeCatalog, roles: RoleVocabulary, warnings: [InputWarning],
-                inputFiles: [String] = [], notes: [String] = []) {
+                inputFiles: [String] = []) {
         self.summit = summit
         self.analysis = analysis
         summits = [AnalysedSummit(summit: summit, analysis: analysis)]
@@ -33,12 +41,11 @@ public struct LoadedSummit: Sendable {
         self.roles = roles
         self.warnings = warnings
         self.inputFiles = inputFiles
-        self.notes = notes
     }
 
     /// Several summits, oldest first (`newest` is the last of them), and their archive.
     init(newest: AnalysedSummit, summits: [AnalysedSummit], archive: SummitArchive, catalog: ThemeCatalog, roles: RoleVocabulary,
-         warnings: [InputWarning], notes: [String], inputFiles: [String]) {
+         warnings: [InputWarning], encodings: [String: EncodingDecision], inputFiles: [String]) {
         summit = newest.summit
         analysis = newest.analysis
         self.summits = summits
@@ -46,7 +53,7 @@ public struct LoadedSummit: Sendable {
         self.catalog = catalog
         self.roles = roles
         self.warnings = warnings
-        self.notes = notes
+        self.encodings = encodings
         self.inputFiles = inputFiles
     }
 

@@ -7,6 +7,18 @@ import InputSupport
 /// name a file, a target that is not a regular file, or a target that is one of the run's
 /// own inputs is refused as bad usage (exit 64), with what to do instead.
 public enum OutputTarget {
+    /// `--out -`: standard output.
+    public static let standardOutput = "-"
+
+    /// `--out -` writes binary data to stdout: refused when stdout is a terminal, where a PDF
+    /// would only garble the screen.
+    public static func checkStandardOutput() throws(ReportError) {
+        guard isatty(STDOUT_FILENO) != 1 else {
+            throw ReportError(.usage, "--out - writes to standard output, and standard output is a terminal\n"
+                              + "  Pipe it on (`report pdf --out - | lp`), redirect it (`> brief.pdf`), or give a file name.")
+        }
+    }
+
     /// `--out` for a file (`report pdf`): not empty, not `.` or `..`, not ending in `/`.
     public static func checkFilePath(_ path: String, option: String = "--out") throws(ReportError) {
         guard !path.isEmpty else {
@@ -28,6 +40,10 @@ public enum OutputTarget {
     public static func checkFolderPath(_ path: String, option: String = "--out") throws(ReportError) {
         guard !path.isEmpty else {
             throw ReportError(.usage, "\(option) is empty; it needs a folder, e.g. \(option) Output (or \(option) . for this folder)")
+        }
+        guard path != standardOutput else {
+            throw ReportError(.usage, "\(option) - (standard output) is for `report pdf`; this command writes several files into a folder\n"
+                              + "  Give a folder, e.g. \(option) Output (or \(option) . for this folder).")
         }
     }
 

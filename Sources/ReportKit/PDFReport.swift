@@ -9,7 +9,9 @@ import SummitModel
 public struct PDFOptions: Sendable {
     public var cities: String
     public var style: String
-    public var stylesFolder: String
+    /// One folder to find named styles in (tests); nil looks them up in `./Styles`, then the
+    /// installed styles (`ResourceLocator`).
+    public var stylesFolder: String?
     public var language: BriefLanguage.Code
     public var paper: String?
     /// The PDF's path; nil writes `Output/<summit>.pdf`, with the selection, the style and
@@ -20,7 +22,7 @@ public struct PDFOptions: Sendable {
     /// measure what that costs.
     public var tagged = true
 
-    public init(cities: String = "all", style: String = "default", stylesFolder: String = "Styles", language: BriefLanguage.Code = .zhTW,
+    public init(cities: String = "all", style: String = "default", stylesFolder: String? = nil, language: BriefLanguage.Code = .zhTW,
                 paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
         self.cities = cities
         self.style = style
@@ -32,6 +34,28 @@ public struct PDFOptions: Sendable {
     }
 }
 
+extension PDFOptions {
+    /// The loader that finds named styles where these options say.
+    public var styleLoader: StyleSheetLoader {
+        if let stylesFolder { return StyleSheetLoader(stylesFolder: stylesFolder) }
+        return StyleSheetLoader(stylesFolders: ResourceLocator.current.stylesFolders)
+    }
+
+    /// `--style`: a named style must exist before anything is read; an unknown one is bad usage
+    /// (exit 64) that lists the styles. A style sheet given as a file is checked when it is read.
+    public func checkStyle() throws(ReportError) {
+        do {
+            _ = try styleLoader.path(for: style)
+        } catch {
+            let isFile = style.contains("/") || style.hasSuffix(".yaml") || style.hasSuffix(".yml")
+            throw isFile ? ReportError(error) : ReportError(.usage, error.description)
+        }
+    }
+
+    /// `--out -`: the finished PDF goes to standard output.
+    public var writesToStandardOutput: Bool { output == OutputTarget.standardOutput }
+}
+
 /// What a PDF run produced.
 public struct PDFResult: Sendable {
     public var path: String
@@ -39,6 +63,8 @@ public struct PDFResult: Sendable {
     public var warnings: [InputWarning]
     /// Seconds per step (layout, painting, fonts and file), for `--verbose`.
     public var timings: [(step: String, seconds: Double)]
+    /// The style sheets read (the style and those it extends), for `--verbose`.
+    public var styleFiles: [String] = []
 }
 
 /// How far a long run has got, for a progress line.
@@ -65,7 +91,7 @@ public struct PDFReport {
     static func style(for options: PDFOptions) throws(ReportError) -> (StyleSheet, [InputWarning]) {
         var loaded: (style: StyleSheet, warnings: [InputWarning])
         do {
-            loaded = try StyleSheetLoader(stylesFolder: options.stylesFolder).load(options.style)
+            loaded = try options.styleLoader.load(options.style)
         } catch {
             throw ReportError(error)
         }
@@ -154,34 +180,49 @@ public struct PDFReport {
         }
         let path = options.output ?? defaultOutputPath(style: style)
         let painterTimings = PainterTimings()
-        // A target that cannot be written (an input, a folder, an empty path) fails before the painting.
-        try OutputTarget.checkFilePath(path)
-        _ = try OutputTarget.checkExisting(path)
-        try OutputTarget.checkNotInput(path, inputs: loaded.inputFiles + style.sourceFiles)
-        let painting: PDFPainter.Painting
-        do {
-            painting = try PDFPainter(registry: shapers[0].registry).paint(document, tagged: options.tagged, timings: painterTimings,
-                                                                         progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
-        } catch {
-            throw ReportError(.output, error.description)
-        }
-        // The shapers own the fonts the painter used: they must outlive it.
-        withExtendedLifetime(shapers) {}
-        var pdf = painting.pdf
-        if options.tagged {
-            let metadata = document.metadata
+        let painter = PDFPainter(registry: shapers[0].registry)
+        let tagged = options.tagged, metadata = document.metadata
+        /// Paints the brief and finishes it for PDF/UA-1 and PDF/A-2u.
+        func finishedPDF() throws(ReportError) -> [UInt8] {
+            let painting: PDFPainter.Painting
             do {
-                pdf = try PDFFinisher.finish(pdf, PDFFinishing(language: metadata.language, title: metadata.title, subject: metadata.subject,
-                                                               author: metadata.author, creator: metadata.creator, keywords: metadata.keywords,
-                                                               date: metadata.date, elements: painting.attributes))
+                painting = try painter.paint(document, tagged: tagged, timings: painterTimings,
+                                             progress: progress.map { report in { @Sendable in report(.written(page: $0, of: $1)) } })
             } catch {
                 throw ReportError(.output, error.description)
             }
-            painterTimings.lap("finish for PDF/UA-1 and PDF/A-2u (libqpdf)")
+            guard tagged else { return painting.pdf }
+            do {
+                let pdf = try PDFFinisher.finish(painting.pdf, PDFFinishing(language: metadata.language, title: metadata.title,
+                                                                            subject: metadata.subject, author: metadata.author,
+                                                                            creator: metadata.creator, keywords: metadata.keywords,
+                                                                            date: metadata.date, elements: painting.attributes))
+                painterTimings.lap("finish for PDF/UA-1 and PDF/A-2u (libqpdf)")
+                return pdf
+            } catch {
+                throw ReportError(.output, error.description)
+            }
         }
-        try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in try AtomicFile.writeAll(pdf, to: descriptor) }
+        if options.writesToStandardOutput {
+            try OutputTarget.checkStandardOutput()
+            let pdf = try finishedPDF()
+            // Only the finished bytes reach stdout: a failed run has written nothing there.
+            if let reason = DescriptorWriter.write(pdf, to: STDOUT_FILENO) {
+                // A reader that stopped reading (`| head -c 100`) is not worth a message, as for `report json`.
+                throw ReportError(.standardOutput, errno == EPIPE ? "" : "cannot write the PDF to standard output: \(reason)")
+            }
+        } else {
+            // The temporary beside the target exists from the start: the target is checked (not
+            // an input, not a folder) before anything is painted, and a run stopped while
+            // painting leaves the previous brief as it was.
+            try AtomicFile.write(to: path, inputs: loaded.inputFiles + style.sourceFiles) { descriptor in
+                try AtomicFile.writeAll(try finishedPDF(), to: descriptor)
+            }
+        }
+        // The shapers own the fonts the painter used: they must outlive it.
+        withExtendedLifetime(shapers) {}
         lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
-                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) })
+                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, styleFiles: style.sourceFiles)
     }
 }

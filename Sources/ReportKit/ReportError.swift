@@ -10,6 +10,8 @@ public struct ReportError: Error, CustomStringConvertible {
         case input
         /// The output cannot be written (folder not writable, disk full): exit 73.
         case output
+        /// Standard output cannot be written (`--out -` into `/dev/full`): exit 74.
+        case standardOutput
     }
 
     public var kind: Kind
@@ -29,6 +31,7 @@ public struct ReportError: Error, CustomStringConvertible {
         case .usage: return 64
         case .input: return 65
         case .output: return 73
+        case .standardOutput: return 74
         }
     }
 

@@ -4,16 +4,31 @@ import InputSupport
 /// that is not a colour stops the run with the file, line and key; an unknown key is a
 /// warning (usually a typo) and is otherwise ignored.
 public struct StyleSheetLoader: Sendable {
-    /// Folder that holds the named styles (`default`, `print-grayscale`, `large-print`).
-    public var stylesFolder: String
+    /// Folders that hold the named styles (`default`, `print-grayscale`, `large-print`), searched
+    /// in order: the first that has a style by a name provides it.
+    public var stylesFolders: [String]
 
+    /// The first styles folder, as messages name it.
+    public var stylesFolder: String { stylesFolders.first ?? "Styles" }
+
+    /// Styles by name from one folder only.
     public init(stylesFolder: String = "Styles") {
-        self.stylesFolder = stylesFolder
+        self.stylesFolders = [stylesFolder]
     }
 
-    /// The styles in the folder, by name.
+    /// Styles looked up in `stylesFolders`, in order (`./Styles`, then the installed ones).
+    public init(stylesFolders: [String]) {
+        self.stylesFolders = stylesFolders
+    }
+
+    /// The styles in the folders, by name, sorted, each once.
     public func availableStyles() -> [String] {
-        InputFolder.files(in: stylesFolder, withExtension: "yaml").map { String($0.dropLast(5)) }
+        Set(stylesFolders.flatMap { InputFolder.files(in: $0, withExtension: "yaml") }.map { String($0.dropLast(5)) }).sorted()
+    }
+
+    /// Where the styles are looked up, for messages: `Styles/` or `Styles/, /usr/share/report/Styles/`.
+    private var foldersText: String {
+        stylesFolders.isEmpty ? "Styles/" : stylesFolders.map { $0 + "/" }.joined(separator: ", ")
     }
 
     /// `NAME` (a style in the styles folder) or a path to a `.yaml` file.
@@ -23,11 +38,11 @@ public struct StyleSheetLoader: Sendable {
     }
 
     /// `--style`: a name in the styles folder, or the path of a `.yaml` (or `.yml`) file.
-    func path(for nameOrPath: String) throws(InputError) -> String {
+    public func path(for nameOrPath: String) throws(InputError) -> String {
         if nameOrPath.contains("/") || Self.isStyleFileName(nameOrPath) {
             guard Self.isStyleFileName(nameOrPath) else {
                 throw InputError("the style \(Excerpt.quoted(nameOrPath)) is neither a style name nor a .yaml file",
-                                 hint: "Give a style in \(stylesFolder)/ by name (\(availableStyles().joined(separator: ", "))) or the path of a .yaml style sheet.")
+                                 hint: "Give a style in \(foldersText) by name (\(availableStyles().joined(separator: ", "))) or the path of a .yaml style sheet.")
             }
             return nameOrPath
         }
@@ -37,25 +52,35 @@ public struct StyleSheetLoader: Sendable {
     private static func isStyleFileName(_ path: String) -> Bool { path.hasSuffix(".yaml") || path.hasSuffix(".yml") }
 
     /// A style in the styles folder by its name.
-    private func namedPath(_ name: String, at location: SourceLocation? = nil) throws(InputError) -> String {
-        let path = stylesFolder + "/" + name + ".yaml"
-        guard !name.isEmpty, !name.hasPrefix("."), InputFolder.isFile(path) else {
-            let names = availableStyles()
-            let nearest = NearestName.find(name, in: names).map { " Did you mean '\($0)'?" } ?? ""
-            throw InputError("unknown style \(Excerpt.quoted(name)).\(nearest)", at: location,
-                             hint: "Styles in \(stylesFolder)/: \(names.joined(separator: ", ")); or give the path of a .yaml file.")
+    private func namedPath(_ name: String, at location: SourceLocation? = nil, beside file: String? = nil) throws(InputError) -> String {
+        if !name.isEmpty, !name.hasPrefix(".") {
+            for folder in stylesFolders where InputFolder.isFile(folder + "/" + name + ".yaml") { return folder + "/" + name + ".yaml" }
+            // `extends: base` with no such style in the styles folders: a sheet beside the extending one.
+            if let file, InputFolder.isFile(Self.folder(of: file) + "/" + name + ".yaml") { return Self.folder(of: file) + "/" + name + ".yaml" }
         }
-        return path
+        let names = availableStyles()
+        let nearest = NearestName.find(name, in: names).map { " Did you mean '\($0)'?" } ?? ""
+        let hint = names.isEmpty
+            ? "No style sheets were found (looked in ./Styles and the installed share/report/Styles): run `make install`, work in a folder with Styles/, or give the path of a .yaml file."
+            : "Styles in \(foldersText): \(names.joined(separator: ", ")); or give the path of a .yaml file."
+        throw InputError("unknown style \(Excerpt.quoted(name)).\(nearest)", at: location, hint: hint)
     }
 
-    /// `extends:` in `file`: a style in the styles folder by name, or a `.yaml` style sheet by a
-    /// path relative to the extending file. Nothing else is opened, so a style sheet cannot make
+    /// The folder of `file` (`.` for a bare name).
+    private static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        let folder = String(file[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    /// `extends:` in `file`: a style by name, looked up in the styles folders and then beside the
+    /// extending file, or a `.yaml` style sheet by a path relative to the extending file. Nothing else is opened, so a style sheet cannot make
     /// the tool read (and quote in a message) an arbitrary file such as `/etc/passwd`.
     private func extendedPath(_ value: YAMLValue, from file: String) throws(InputError) -> String {
         let text = try value.string()
-        guard text.contains("/") || Self.isStyleFileName(text) else { return try namedPath(text, at: value.location) }
+        guard text.contains("/") || Self.isStyleFileName(text) else { return try namedPath(text, at: value.location, beside: file) }
         guard Self.isStyleFileName(text), !text.hasPrefix("/") else {
-            throw InputError("`extends` must name a style in \(stylesFolder)/ or a .yaml style sheet by a path relative to this file, found \(Excerpt.quoted(text))",
+            throw InputError("`extends` must name a style in \(foldersText) or a .yaml style sheet by a path relative to this file, found \(Excerpt.quoted(text))",
                              at: value.location, hint: "e.g. `extends: default` or `extends: base.yaml`.")
         }
         let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."

@@ -8,10 +8,13 @@ struct CSVCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("'all', or places by slug, Chinese or English name, comma-separated.", valueName: "names"))
-    var cities: String
+    @Option(help: ArgumentHelp("'all', places by slug, Chinese or English name, or countries (country:CZ or a name), comma-separated.",
+                               valueName: "names"),
+            completion: Completions.cities)
+    var cities = "all"
 
-    @Option(help: ArgumentHelp("Folder for the CSV files (default: Output).", valueName: "folder"))
+    @Option(help: ArgumentHelp("Folder for the CSV files (default: Output in the current folder).", valueName: "folder"),
+            completion: .directory)
     var out = "Output"
 
     func run() throws {
@@ -19,7 +22,7 @@ struct CSVCommand: ParsableCommand {
             try OutputTarget.checkFolderPath(out)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
-            for note in loaded.notes { console.info(note) }
+            console.listRead(loaded, from: input)
             let result = try console.timed("CSV") { () throws(ReportError) in try CSVReport(loaded: loaded, cities: cities, folder: out).run() }
             console.warn(result.warnings)
             for file in result.files {

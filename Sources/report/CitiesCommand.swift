@@ -11,7 +11,7 @@ struct CitiesCommand: ParsableCommand {
         try perform(input) { console throws(ReportError) in
             let loaded = try input.sources.load()
             console.warn(loaded.warnings)
-            for note in loaded.notes { console.info(note) }
+            console.listRead(loaded, from: input)
             let header = ["slug", "中文", "English", "country", "speakers", "summits"]
             let byPlace = loaded.summits.map { $0.summit.speakersByPlace() }
             let rows = loaded.places.map { place in

@@ -26,7 +26,7 @@ struct JSONCommand: ParsableCommand {
         try perform(input) { console throws(ReportError) in
             let loaded = try input.sources.load()
             console.warn(loaded.warnings)
-            for note in loaded.notes { console.info(note) }
+            console.listRead(loaded, from: input)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {

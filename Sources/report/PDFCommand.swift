@@ -7,20 +7,14 @@ struct PDFCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("'all', or places by slug, Chinese or English name, comma-separated.", valueName: "names"))
-    var cities: String
+    @OptionGroup var brief: BriefOptions
 
-    @Option(help: ArgumentHelp("A style in Styles/ (default, print-grayscale, large-print) or a .yaml file.", valueName: "name|file"))
-    var style = "default"
-
-    @Option(help: ArgumentHelp("Language of labels and headings: zh-TW or en (summaries stay as written).", valueName: "lang"))
-    var lang = "zh-TW"
-
-    @Option(help: ArgumentHelp("Paper size, overriding the style: a4 or letter.", valueName: "size"))
-    var paper: String?
-
-    @Option(help: ArgumentHelp("Where to write the PDF (default: Output/<summit>.pdf).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where to write the PDF, - for standard output (default: Output/<summit>.pdf in the current folder).", valueName: "file"),
+            completion: .file(extensions: ["pdf"]))
     var out: String?
+
+    @Flag(help: "Open the PDF when it is written (xdg-open, when there is a display).")
+    var open = false
 
     @Flag(help: "Write the PDF even if some characters have no glyph (they print as boxes).")
     var allowMissingGlyphs = false
@@ -44,22 +38,19 @@ struct PDFCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "zh" else {
-            throw ValidationError("unknown language '\(lang)': use zh-TW or en")
-        }
+        if open, out == OutputTarget.standardOutput { throw ValidationError("--open cannot open a PDF written to standard output (--out -)") }
     }
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
-            if let out { try OutputTarget.checkFilePath(out) }
-            let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
-            var options = PDFOptions(cities: cities, style: style, language: code, paper: paper, output: out,
-                                     allowMissingGlyphs: allowMissingGlyphs)
+            var options = brief.options(output: out, allowMissingGlyphs: allowMissingGlyphs)
             options.tagged = !noTags
+            if options.writesToStandardOutput { try OutputTarget.checkStandardOutput() } else if let out { try OutputTarget.checkFilePath(out) }
+            try options.checkStyle()
             let warmUp = ShaperWarmUp(options: options)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
-            for note in loaded.notes { console.info(note) }
+            console.listRead(loaded, from: input)
             let report = PDFReport(loaded: loaded, options: options)
             let progress = loaded.speakerCount >= 100 ? Self.progressLine(console) : nil
             let result = try console.timed("layout and PDF") { () throws(ReportError) in try report.run(warmUp: warmUp, progress: progress) }
@@ -68,7 +59,10 @@ struct PDFCommand: ParsableCommand {
             console.info("\(result.pages) pages")
             var usage = rusage()
             if getrusage(RUSAGE_SELF.rawValue, &usage) == 0 { console.info(String(format: "peak memory: %.0f MiB", Double(usage.ru_maxrss) / 1024)) }
+            console.listRead(styleFiles: result.styleFiles)
+            guard !options.writesToStandardOutput else { return }
             console.output(result.path)
+            if open { Opener.open(result.path, console: console) }
         }
     }
 }

@@ -8,17 +8,7 @@ struct PNGCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("'all', or places by slug, Chinese or English name, comma-separated.", valueName: "names"))
-    var cities = "all"
-
-    @Option(help: ArgumentHelp("A style in Styles/ (default, print-grayscale, large-print) or a .yaml file.", valueName: "name|file"))
-    var style = "default"
-
-    @Option(help: ArgumentHelp("Language of labels and headings: zh-TW or en.", valueName: "lang"))
-    var lang = "zh-TW"
-
-    @Option(help: ArgumentHelp("Paper size, overriding the style: a4 or letter.", valueName: "size"))
-    var paper: String?
+    @OptionGroup var brief: BriefOptions
 
     @Option(help: ArgumentHelp("A page or a range of pages, as numbered in the footers: 3 or 3-4.", valueName: "pages"))
     var pages = "1"
@@ -26,7 +16,8 @@ struct PNGCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Resolution, dots per inch (30–600).", valueName: "dpi"))
     var dpi: Double = 110
 
-    @Option(help: ArgumentHelp("Folder for the images (default: Output).", valueName: "folder"))
+    @Option(help: ArgumentHelp("Folder for the images (default: Output in the current folder).", valueName: "folder"),
+            completion: .directory)
     var out = "Output"
 
     /// `3` or `3-4`.
@@ -41,9 +32,6 @@ struct PNGCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard BriefLanguage.Code(rawValue: lang) != nil || lang.lowercased() == "zh-tw" || lang.lowercased() == "en" else {
-            throw ValidationError("unknown language '\(lang)': use zh-TW or en")
-        }
         guard let range = Self.pageRange(pages), range.lowerBound >= 1 else {
             throw ValidationError("--pages '\(pages.prefix(40))': give a page (3) or a range (3-4), from 1")
         }
@@ -53,12 +41,13 @@ struct PNGCommand: ParsableCommand {
 
     func run() throws {
         try perform(input) { console throws(ReportError) in
-            let code: BriefLanguage.Code = lang.lowercased() == "en" ? .en : .zhTW
-            let brief = PDFOptions(cities: cities, style: style, language: code, paper: paper)
-            let options = PNGOptions(brief: brief, pages: Self.pageRange(pages) ?? 1...1, dpi: dpi, folder: out)
+            try OutputTarget.checkFolderPath(out)
+            let briefOptions = brief.options()
+            try briefOptions.checkStyle()
+            let options = PNGOptions(brief: briefOptions, pages: Self.pageRange(pages) ?? 1...1, dpi: dpi, folder: out)
             let loaded = try console.timed("import and analysis") { () throws(ReportError) in try input.sources.load() }
             console.warn(loaded.warnings)
-            for note in loaded.notes { console.info(note) }
+            console.listRead(loaded, from: input)
             let result = try console.timed("layout and PNG") { () throws(ReportError) in try PNGReport(loaded: loaded, options: options).run() }
             console.warn(result.warnings)
             for path in result.paths { console.output(path) }

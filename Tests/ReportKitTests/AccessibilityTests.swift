@@ -6,7 +6,7 @@ import ReportTestSupport
 /// The written briefs as an assistive reader, a search index and an archive read them: the
 /// structure tree in the file, text in reading order through two independent extractors,
 /// and the PDF/UA-1 and PDF/A-2u checkers.
-@Suite("The brief as assistive technology and archives read it", .serialized)
+@Suite("The brief as assistive technology and archives read it", .serialized, .tags(.slow), .slowTier)
 struct AccessibilityTests {
     /// A brief made by the `report` binary, as a user would make it.
     struct Brief: Sendable, CustomTestStringConvertible {

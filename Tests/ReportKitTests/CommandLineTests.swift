@@ -4,12 +4,13 @@ import ReportTestSupport
 
 @Suite("The report command line")
 struct CommandLineTests {
-    @Test(arguments: [("taipei", "1"), ("臺北市", "1"), ("TAIPEI", "1"), ("Prague,大邱", "5"), ("South Korea", nil)])
+    @Test(arguments: [("taipei", "1"), ("臺北市", "1"), ("TAIPEI", "1"), ("Prague,大邱", "5"),
+                       ("South Korea", "5"), ("country:kr", "5"), ("南韓", "5"), ("country:ZZ", nil)])
     func citiesByNameSlugOrEnglishSelectThePlaces(_ cities: String, _ firstSpeaker: String?) throws {
         let folder = Repository.temporaryFolder("cli")
         let run = try ReportBinary.run(["csv", "--cities", cities, "--out", folder, "--quiet"])
         guard let firstSpeaker else {
-            #expect(run.status == 64, "a country is not a place")
+            #expect(run.status == 64, "no such place or country")
             return
         }
         #expect(run.status == 0, "\(run.stderr)")

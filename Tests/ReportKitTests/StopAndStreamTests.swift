@@ -5,7 +5,7 @@ import ReportTestSupport
 /// A run that is stopped (Ctrl-C, Ctrl-\, kill, a closed terminal) or whose stdout fails
 /// ends cleanly: the previous files kept, no temporary left, a status a script can read, and
 /// never a crash report.
-@Suite("Stopped runs and failing stdout end cleanly", .serialized)
+@Suite("Stopped runs and failing stdout end cleanly", .serialized, .tags(.slow), .slowTier)
 struct StopAndStreamTests {
     func temporaries(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tmp") }

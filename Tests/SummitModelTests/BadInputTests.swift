@@ -64,7 +64,7 @@ struct BadInputTests {
         #expect(result.warnings.allSatisfy { $0.location?.line == 5 && $0.location?.column != nil })
     }
 
-    @Test func aFiveMegabyteLineIsHandledQuickly() throws {
+    @Test(.tags(.slow), .slowTier) func aFiveMegabyteLineIsHandledQuickly() throws {
         let header = "2021 首長高峰會(3/23)談話內容摘要"
         let sentence = "臺北市推動智慧城市，" as String
         let body = String(repeating: sentence, count: 5_000_000 / sentence.utf8.count)
@@ -88,7 +88,7 @@ struct BadInputTests {
         #expect(replayed >= 18)
     }
 
-    @Test func importTimeGrowsLinearly() throws {
+    @Test(.tags(.slow), .slowTier) func importTimeGrowsLinearly() throws {
         var times: [Double] = []
         for copies in [1, 10, 100] {
             let bytes = Array(try SummitScaler.scaled(copies: copies).utf8)

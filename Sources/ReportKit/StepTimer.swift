@@ -1,0 +1,14 @@
+import Foundation
+
+/// Seconds per step of a run, for `--verbose`: each `lap` closes the step since the last one.
+/// (`PDFReport.run` keeps its own copy of this for now: another change is editing it.)
+struct StepTimer {
+    private(set) var steps: [(step: String, seconds: Double)] = []
+    private var mark = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ step: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        steps.append((step, Double(now - mark) / 1e9))
+        mark = now
+    }
+}
