@@ -6,11 +6,21 @@ import SummitModel
 /// one summit file (the usual case) `summit` and `analysis` are all there is; with several,
 /// they are the newest, and `summits` and `archive` hold them all.
 public struct LoadedSummit: Sendable {
-    /// The newest summit.
-    public var summit: Summit
-    public var analysis: SummitAnalysis
-    /// Every summit read, oldest first.
+    /// Every summit read, oldest first (never empty).
     public var summits: [AnalysedSummit]
+
+    /// The newest summit: a view onto the last of `summits`, so a change made through it
+    /// reaches every report built from `summits`.
+    public var summit: Summit {
+        get { summits[summits.count - 1].summit }
+        set { summits[summits.count - 1].summit = newValue }
+    }
+
+    /// The newest summit's analysis, the same way.
+    public var analysis: SummitAnalysis {
+        get { summits[summits.count - 1].analysis }
+        set { summits[summits.count - 1].analysis = newValue }
+    }
     /// The summits with their places merged across them.
     public var archive: SummitArchive
     public var catalog: ThemeCatalog
@@ -33,8 +43,6 @@ public struct LoadedSummit: Sendable {
     /// output is refused as an input.
     public init(summit: Summit, analysis: SummitAnalysis, catalog: ThemeCatalog, roles: RoleVocabulary, warnings: [InputWarning],
                 inputFiles: [String] = []) {
-        self.summit = summit
-        self.analysis = analysis
         summits = [AnalysedSummit(summit: summit, analysis: analysis)]
         archive = SummitArchive(single: summit)
         self.catalog = catalog
@@ -46,9 +54,8 @@ public struct LoadedSummit: Sendable {
     /// Several summits, oldest first (`newest` is the last of them), and their archive.
     init(newest: AnalysedSummit, summits: [AnalysedSummit], archive: SummitArchive, catalog: ThemeCatalog, roles: RoleVocabulary,
          warnings: [InputWarning], encodings: [String: EncodingDecision], inputFiles: [String]) {
-        summit = newest.summit
-        analysis = newest.analysis
-        self.summits = summits
+        // `newest` is the last of `summits`: kept so that the list is never empty.
+        self.summits = summits.isEmpty ? [newest] : summits
         self.archive = archive
         self.catalog = catalog
         self.roles = roles
