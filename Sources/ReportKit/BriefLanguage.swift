@@ -73,6 +73,7 @@ public struct BriefLanguage: Sendable {
     var summitColumn: String { pick("高峰會", "Summit") }
     var changeColumn: String { pick("變化", "Change") }
     var appeared: String { pick("新出現", "new") }
+    var returned: String { pick("再度提及", "back") }
     var disappeared: String { pick("不再提及", "gone") }
     var spokeAt: String { pick("發言屆次", "Spoke at") }
     var noChanges: String { pick("各屆提及的主題相同。", "The same themes each time.") }

@@ -128,7 +128,9 @@ struct SummitHistoryPages {
             }
             let now = counts[index][last], before = counts[index][last - 1]
             var change = ""
-            if now > 0 && before == 0 { change = "▲ " + language.appeared; appeared.append(name) }
+            // Back after a gap rather than new: it was spoken of at an earlier summit.
+            let earlier = counts[index][..<(last - 1)].contains { $0 > 0 }
+            if now > 0 && before == 0 { change = "▲ " + (earlier ? language.returned : language.appeared); appeared.append(name) }
             if now == 0 && before > 0 { change = "▼ " + language.disappeared; disappeared.append(name) }
             // Every cell has text: an empty one would leave its row a cell short for assistive technology.
             cells.append(TableCell(paragraphs: [context.paragraph(change.isEmpty ? "—" : change,

@@ -140,6 +140,10 @@ struct ArchiveBriefTests {
         #expect(summits.map { Structure.titles($0["kids"] as? [[String: Any]]) } == [["布拉格市 市長 Mr. Zdeněk Hřib"], ["布拉格市 市長 Mr. Bohuslav Svoboda"],
                                                                                      ["布拉格市 市長 Mr. Bohuslav Svoboda"]])
         #expect(Structure.titles(structure.outlines.first { $0["title"] as? String == "歷屆比較" }?["kids"] as? [[String: Any]]) == ["布拉格市（2021、2023、2024）"])
+        // Prague spoke of the pandemic in 2021, not in 2023, again in 2024: back, not new.
+        let page = try #require(try Self.contentsPage(of: "布拉格市（2021、2023、2024）", in: path))
+        let pandemic = try #require(try BriefFixtures.text(path, page: page, layout: true).split(separator: "\n").first { $0.hasPrefix("防疫") })
+        #expect(pandemic.split(separator: " ").filter { !$0.isEmpty }.dropFirst() == ["2", "0", "1", "▲", "再度提及"], "\(pandemic)")
     }
 
     @Test func oneSummitHasNoPageOverTheSummits() throws {
