@@ -1,28 +1,56 @@
 import SummitAnalysis
 import SummitModel
 
-/// The five CSV files of `report csv`, built from the summit and its analysis for the
-/// selected places. Column order is fixed: analysts build pivot tables on it.
+/// The five CSV files of `report csv`, built from the summits and their analyses for the
+/// selected places. Column order is fixed: analysts build pivot tables on it. Every file
+/// ends with the summit's date and title and the speakers' ids (`2021-03-23#1`), so the
+/// files of several summits are one table each and files of different runs stack.
 public struct CSVExports: Sendable {
-    public var summit: Summit
-    public var analysis: SummitAnalysis
-    /// Slugs of the selected places, in summit order.
+    /// Oldest first; rows follow this order, then the file's.
+    public var summits: [AnalysedSummit]
+    /// The selected places, in summit order.
     public var places: [Place]
 
-    public init(summit: Summit, analysis: SummitAnalysis, places: [Place]) {
-        self.summit = summit
-        self.analysis = analysis
+    public init(summits: [AnalysedSummit], places: [Place]) {
+        self.summits = summits
         self.places = places
     }
 
-    private var placesBySlug: [String: Place] { Dictionary(summit.places.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }) }
+    public init(summit: Summit, analysis: SummitAnalysis, places: [Place]) {
+        self.init(summits: [AnalysedSummit(summit: summit, analysis: analysis)], places: places)
+    }
+
+    /// The columns every file ends with.
+    static let summitColumns = ["summit_date", "summit"]
+
+    private func summitCells(_ summit: Summit) -> [CSVCell] { [.text(summit.date), .text(summit.title)] }
+
+    private var placesBySlug: [String: Place] {
+        Dictionary(summits.flatMap(\.summit.places).map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public var tables: [CSVTable] { [speakers, placesTable, themes, heatmap, figures] }
 
-    private var selectedSpeakers: [Speaker] {
+    /// The selected speakers of every summit, each with its summit and analysis.
+    private var selectedSpeakers: [(speaker: Speaker, summit: AnalysedSummit)] {
         let slugs = Set(places.map(\.slug))
-        return summit.speakers.filter { slugs.contains($0.placeSlug) }
+        return summits.flatMap { entry in entry.summit.speakers.filter { slugs.contains($0.placeSlug) }.map { ($0, entry) } }
     }
+
+    /// The selected places of every summit at which they had speakers, in each summit's
+    /// order: a run over one summit gives the same rows as its part of a run over several.
+    private var selectedPlaces: [(place: Place, speakers: [Speaker], summit: AnalysedSummit)] {
+        let selected = Dictionary(places.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        return summits.flatMap { entry in
+            let speakersByPlace = entry.summit.speakersByPlace()
+            return entry.summit.places.compactMap { place in
+                selected[place.slug].flatMap { chosen in speakersByPlace[place.slug].map { (chosen, $0, entry) } }
+            }
+        }
+    }
+
+    /// The themes of the catalog (the same for every summit read together).
+    private var themeList: [Theme] { summits.last?.analysis.themes ?? [] }
 
 
     private func topThemeCells(_ ids: [String]) -> [CSVCell] {
@@ -33,17 +61,17 @@ public struct CSVExports: Sendable {
         var table = CSVTable(name: "speakers.csv", header: [
             "number", "place_slug", "place_zh", "place_en", "country_zh", "country_en", "country_iso", "role", "honorific", "name",
             "summary", "points", "top_theme_1", "top_theme_2", "top_theme_3",
-        ])
+        ] + Self.summitColumns + ["speaker_id"])
         let placesBySlug = placesBySlug
-        for speaker in selectedSpeakers {
+        for (speaker, entry) in selectedSpeakers {
             let place = placesBySlug[speaker.placeSlug]
-            let top = analysis.speaker(speaker.number)?.topThemes ?? []
+            let top = entry.analysis.speaker(speaker.number)?.topThemes ?? []
             table.rows.append([
                 .integer(speaker.number), .text(speaker.placeSlug), .text(place?.zh ?? speaker.placeAsWritten), .text(place?.en ?? ""),
                 .text(place?.country.zh ?? ""), .text(place?.country.en ?? ""), .text(place?.country.iso ?? ""),
                 .text(speaker.role), speaker.honorific.map(CSVCell.text) ?? .empty, .text(speaker.name),
                 .text(speaker.summary.plainText), .integer(speaker.summary.pointCount),
-            ] + topThemeCells(top))
+            ] + topThemeCells(top) + summitCells(entry.summit) + [.text(speaker.id)])
         }
         return table
     }
@@ -53,11 +81,9 @@ public struct CSVExports: Sendable {
             "place_slug", "place_zh", "place_en", "country_zh", "country_en", "country_iso", "kind", "speakers", "speaker_names",
             "roles", "matches", "top_theme_1", "top_theme_2", "top_theme_3", "similar_1", "similar_1_score", "similar_2",
             "similar_2_score", "key_figures",
-        ])
-        let speakersByPlace = summit.speakersByPlace()
-        for place in places {
-            let speakers = speakersByPlace[place.slug] ?? []
-            let result = analysis.place(place.slug)
+        ] + Self.summitColumns + ["speaker_ids"])
+        for (place, speakers, entry) in selectedPlaces {
+            let result = entry.analysis.place(place.slug)
             let similar = result?.similar ?? []
             var row: [CSVCell] = [
                 .text(place.slug), .text(place.zh), .text(place.en), .text(place.country.zh), .text(place.country.en),
@@ -70,7 +96,7 @@ public struct CSVExports: Sendable {
                 row += index < similar.count ? [.text(similar[index].slug), .number(similar[index].score)] : [.empty, .empty]
             }
             row.append(.text((result?.keyFigures ?? []).map(\.text).joined(separator: "; ")))
-            table.rows.append(row)
+            table.rows.append(row + summitCells(entry.summit) + [.text(speakers.map(\.id).joined(separator: "; "))])
         }
         return table
     }
@@ -79,28 +105,29 @@ public struct CSVExports: Sendable {
         var table = CSVTable(name: "themes.csv", header: [
             "place_slug", "place_zh", "speaker_number", "speaker_name", "theme_id", "theme_zh", "theme_en", "matches", "share",
             "keywords", "evidence",
-        ])
+        ] + Self.summitColumns + ["speaker_id"])
         let placesBySlug = placesBySlug
-        for speaker in selectedSpeakers {
-            guard let result = analysis.speaker(speaker.number) else { continue }
-            for (theme, score) in zip(analysis.themes, result.themes) {
+        for (speaker, entry) in selectedSpeakers {
+            guard let result = entry.analysis.speaker(speaker.number) else { continue }
+            for (theme, score) in zip(entry.analysis.themes, result.themes) {
                 table.rows.append([
                     .text(speaker.placeSlug), .text(placesBySlug[speaker.placeSlug]?.zh ?? speaker.placeAsWritten), .integer(speaker.number),
                     .text(speaker.displayName), .text(theme.id), .text(theme.zh), .text(theme.en), .integer(score.matches),
                     .number(score.share), .text(score.keywords.map { "\($0.keyword) (\($0.count))" }.joined(separator: "; ")),
                     .text(score.evidence.map(\.text).joined(separator: "\n")),
-                ])
+                ] + summitCells(entry.summit) + [.text(speaker.id)])
             }
         }
         return table
     }
 
     public var heatmap: CSVTable {
-        var table = CSVTable(name: "heatmap.csv", header: ["place_slug", "place_zh", "place_en"] + analysis.themes.map(\.id))
-        for place in places {
-            let result = analysis.place(place.slug)
+        let themes = themeList
+        var table = CSVTable(name: "heatmap.csv", header: ["place_slug", "place_zh", "place_en"] + themes.map(\.id) + Self.summitColumns + ["speaker_ids"])
+        for (place, speakers, entry) in selectedPlaces {
+            let result = entry.analysis.place(place.slug)
             table.rows.append([.text(place.slug), .text(place.zh), .text(place.en)]
-                + analysis.themes.map { .integer(result?.matches($0.id) ?? 0) })
+                + themes.map { .integer(result?.matches($0.id) ?? 0) } + summitCells(entry.summit) + [.text(speakers.map(\.id).joined(separator: "; "))])
         }
         return table
     }
@@ -108,15 +135,15 @@ public struct CSVExports: Sendable {
     public var figures: CSVTable {
         var table = CSVTable(name: "figures.csv", header: [
             "place_slug", "place_zh", "speaker_number", "speaker_name", "value", "unit", "kind", "text", "clause",
-        ])
+        ] + Self.summitColumns + ["speaker_id"])
         let placesBySlug = placesBySlug
-        for speaker in selectedSpeakers {
-            for figure in analysis.speaker(speaker.number)?.figures ?? [] {
+        for (speaker, entry) in selectedSpeakers {
+            for figure in entry.analysis.speaker(speaker.number)?.figures ?? [] {
                 table.rows.append([
                     .text(speaker.placeSlug), .text(placesBySlug[speaker.placeSlug]?.zh ?? speaker.placeAsWritten), .integer(speaker.number),
                     .text(speaker.displayName), .number(figure.value), .text(figure.unit), .text(figure.kind.rawValue),
                     .text(figure.text), .text(figure.clause),
-                ])
+                ] + summitCells(entry.summit) + [.text(speaker.id)])
             }
         }
         return table

@@ -5,11 +5,15 @@ import SummitAnalysis
 import SummitModel
 
 /// Everything a part of the brief needs to know: the summit, its analysis, the selected
-/// places and speakers, the style and the language.
+/// places and speakers, the style and the language. With several summits `summit` and
+/// `analysis` are the newest, `summits` all of them, and every speaker is looked up in its own.
 struct BriefContext {
     let summit: Summit
     let analysis: SummitAnalysis
+    /// Oldest first; one entry for a brief of one summit.
+    let summits: [AnalysedSummit]
     let places: [Place]
+    /// The selected speakers: in file order for one summit, oldest summit first for several.
     let speakers: [Speaker]
     let sheet: StyleSheet
     let language: BriefLanguage
@@ -17,37 +21,132 @@ struct BriefContext {
     /// ISO date of generation (SOURCE_DATE_EPOCH when set).
     let generated: String
 
-    init(summit: Summit, analysis: SummitAnalysis, places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String) {
-        self.summit = summit
-        self.analysis = analysis
+    init(summits: [AnalysedSummit], places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String) {
+        let newest = summits.last ?? AnalysedSummit(summit: Summit(title: "", heading: "", date: "", source: "", speakers: [], places: []),
+                                                     analysis: SummitAnalysis(themes: [], speakers: [], places: []))
+        summit = newest.summit
+        analysis = newest.analysis
+        self.summits = summits
         self.places = places
         let chosen = Set(places.map(\.slug))
-        speakers = summit.speakers.filter { chosen.contains($0.placeSlug) }
+        speakers = summits.flatMap { $0.summit.speakers.filter { chosen.contains($0.placeSlug) } }
         self.sheet = sheet
         self.language = language
         type = BriefTypography(sheet)
         self.generated = generated
-        var first: [String: Int] = [:]
-        for speaker in speakers where first[speaker.placeSlug] == nil { first[speaker.placeSlug] = speaker.number }
+        var first: [String: Speaker] = [:]
+        for speaker in speakers where first[speaker.placeSlug] == nil { first[speaker.placeSlug] = speaker }
         firstSpeaker = first
         var bySlug: [String: Place] = [:]
-        for place in summit.places { bySlug[place.slug] = place }
+        for entry in summits.reversed() {
+            for place in entry.summit.places where bySlug[place.slug] == nil { bySlug[place.slug] = place }
+        }
         placesBySlug = bySlug
-        speakersByPlace = summit.speakersByPlace()
+        var byPlace: [String: [Speaker]] = [:]
+        for entry in summits {
+            for (slug, speakers) in entry.summit.speakersByPlace() { byPlace[slug, default: []] += speakers }
+        }
+        speakersByPlace = byPlace
+        var byDate: [String: AnalysedSummit] = [:]
+        for entry in summits { byDate[entry.summit.date] = entry }
+        summitsByDate = byDate
+        allPlaceCount = Set(summits.flatMap { $0.summit.places.map(\.slug) }).count
+        historyPlaces = summits.count > 1 ? places.filter { Set((byPlace[$0.slug] ?? []).map(\.summitDate)).count > 1 } : []
+        historySlugs = Set(historyPlaces.map(\.slug))
     }
 
-    private let firstSpeaker: [String: Int]
+    /// The selected places that spoke at more than one of the summits: each gets a page
+    /// over the summits. Worked out once: every speaker page asks.
+    let historyPlaces: [Place]
+    private let historySlugs: Set<String>
+
+    /// Whether the place has a page over the summits.
+    func hasHistory(_ place: Place) -> Bool { historySlugs.contains(place.slug) }
+
+    private let firstSpeaker: [String: Speaker]
     private let placesBySlug: [String: Place]
     private let speakersByPlace: [String: [Speaker]]
+    private let summitsByDate: [String: AnalysedSummit]
+    private let allPlaceCount: Int
 
+    /// The place's speakers, of every summit (oldest first).
     func speakers(at place: Place) -> [Speaker] { speakersByPlace[place.slug] ?? [] }
 
-    var allSelected: Bool { places.count == summit.places.count }
+    var allSelected: Bool { places.count == allPlaceCount }
+
+    /// Whether the brief covers several summits (and says which summit each row is from).
+    var isArchive: Bool { summits.count > 1 }
 
     func place(_ slug: String) -> Place? { placesBySlug[slug] }
 
     /// The destination of a place: its first speaker's page.
-    func anchor(of place: Place) -> String? { firstSpeaker[place.slug].map { "speaker-\($0)" } }
+    func anchor(of place: Place) -> String? { firstSpeaker[place.slug].map(anchor(of:)) }
+
+    /// The destination of a speaker's page: `speaker-3` in a brief of one summit (as it has
+    /// always been), `speaker-2021-03-23-3` when several summits each have a row 3.
+    func anchor(of speaker: Speaker) -> String { isArchive ? "speaker-\(speaker.summitDate)-\(speaker.number)" : speaker.anchor }
+
+    /// The summit a speaker spoke at, with its analysis.
+    func summit(of speaker: Speaker) -> AnalysedSummit? { isArchive ? summitsByDate[speaker.summitDate] : summits.last }
+
+    /// The speaker's themes and figures, from the summit it spoke at.
+    func analysis(of speaker: Speaker) -> SpeakerAnalysis? { summit(of: speaker)?.analysis.speaker(speaker.number) }
+
+    /// For the comparison table and the heatmap: a row per selected place, or with several
+    /// summits a row per place and summit it spoke at (oldest first), so each row says
+    /// which summit it comes from.
+    var placeRows: [(place: Place, summit: AnalysedSummit, speakers: [Speaker])] {
+        guard isArchive else { return places.compactMap { place in summits.last.map { (place, $0, speakers(at: place)) } } }
+        return places.flatMap { place in
+            summits.compactMap { entry -> (Place, AnalysedSummit, [Speaker])? in
+                let speakers = speakers(at: place).filter { $0.summitDate == entry.summit.date }
+                return speakers.isEmpty ? nil : (place, entry, speakers)
+            }
+        }
+    }
+
+
+    /// The summits at which the place had a speaker, oldest first.
+    func summits(of place: Place) -> [AnalysedSummit] {
+        let dates = Set(speakers(at: place).map(\.summitDate))
+        return summits.filter { dates.contains($0.summit.date) }
+    }
+
+    /// The title the brief is under: the summit's, or over several summits the shared
+    /// name with the range of years (`首長高峰會 2021–2024`).
+    var title: String {
+        guard isArchive, let first = summits.first?.summit, let last = summits.last?.summit else { return summit.title }
+        let names = Set(summits.map { Self.withoutYear($0.summit.title) })
+        let years = first.date.prefix(4) == last.date.prefix(4) ? String(first.date.prefix(4)) : "\(first.date.prefix(4))–\(last.date.prefix(4))"
+        if language.zh, names.count == 1, let name = names.first, !name.isEmpty { return "\(name) \(years)" }
+        return language.pick("高峰會 \(years)", "Summits \(years)")
+    }
+
+    /// The line above the title and in the page headers.
+    var heading: String {
+        guard isArchive else { return summit.heading }
+        return title + language.pick("（\(summits.count) 屆）", ": \(summits.count) summits")
+    }
+
+    /// A summit's short label in rows and lists: its year, or its date when two summits share a year.
+    func summitLabel(_ summit: Summit) -> String {
+        let year = String(summit.date.prefix(4))
+        return summits.filter { $0.summit.date.hasPrefix(year) }.count > 1 ? summit.date : year
+    }
+
+    /// A summit's name in the brief's language: its title in Chinese, `2021 summit` in English.
+    func summitName(_ summit: Summit) -> String {
+        language.zh ? summit.title : "\(summitLabel(summit)) summit"
+    }
+
+    /// `2021 首長高峰會` → `首長高峰會`.
+    static func withoutYear(_ title: String) -> String {
+        let scalars = Array(title.unicodeScalars)
+        var index = 0
+        while index < scalars.count, CJKText.isASCIIDigit(scalars[index]) { index += 1 }
+        guard index == 4 else { return title }
+        return String(scalars: scalars[index...]).trimmingCharacters(in: " ")
+    }
 
     func paragraph(_ text: String, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, language: String? = nil) -> Paragraph {
         Paragraph(RichText(text, style), paragraphStyle, language: language)

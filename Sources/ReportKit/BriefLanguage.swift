@@ -52,11 +52,45 @@ public struct BriefLanguage: Sendable {
         pick("每格為該城市或機構所有講者摘要中，該主題關鍵字出現的次數；點選格子可前往講者摘要。",
              "Each cell counts the theme's keywords in all summaries of the place; click a cell to go to the speaker's page.")
     }
+    var comparisonIntroArchive: String {
+        pick("每列為一個城市或機構在一屆高峰會的發言，依城市排列、由舊到新；主要主題依該屆摘要中主題關鍵字出現的次數排序，數字為次數；關鍵數字摘自講者摘要。",
+             "One row per place and summit it spoke at, oldest first. Top themes are ranked by how often their keywords occur in that summit's summaries (the number is the count); key figures are quoted from the summaries.")
+    }
+    var heatmapIntroArchive: String {
+        pick("每列為一個城市或機構在一屆高峰會（年份標於名稱後），每格為該屆摘要中該主題關鍵字出現的次數；點選格子可前往講者摘要。",
+             "One row per place and summit (the year follows the name); each cell counts the theme's keywords in that summit's summaries; click a cell to go to the speaker's page.")
+    }
+
+    // Over the summits
+    var history: String { pick("歷屆比較", "Over the summits") }
+    var historyIntro: String {
+        pick("曾在兩屆以上高峰會發言的城市與機構：各屆講者、主題分布與關鍵數字並列，並標出新出現與不再提及的主題。",
+             "Places that spoke at more than one summit: who spoke when, their theme profile per summit side by side, themes that appeared or disappeared, and key figures by year.")
+    }
+    var whoSpokeWhen: String { pick("各屆講者與關鍵數字", "Who spoke when, and their key figures") }
+    var themeProfile: String { pick("各屆主題分布", "Theme profile per summit") }
+    var themeChanges: String { pick("主題變化", "Themes that came and went") }
+    var summitColumn: String { pick("高峰會", "Summit") }
+    var changeColumn: String { pick("變化", "Change") }
+    var appeared: String { pick("新出現", "new") }
+    var returned: String { pick("再度提及", "back") }
+    var disappeared: String { pick("不再提及", "gone") }
+    var spokeAt: String { pick("發言屆次", "Spoke at") }
+    var noChanges: String { pick("各屆提及的主題相同。", "The same themes each time.") }
+    var historyCounts: String {
+        pick("數字為該屆摘要中主題關鍵字出現的次數，底色愈深次數愈多；只列出至少一屆提及的主題。",
+             "Numbers count the theme's keywords in that summit's summaries; darker fills mean more. Only themes mentioned at least once are listed.")
+    }
+    func appearedThemes(since: String) -> String { pick("相較 \(since) 新出現：", "New since \(since): ") }
+    func disappearedThemes(since: String) -> String { pick("\(since) 提及、其後不再提及：", "Mentioned in \(since), not since: ") }
+    func summitsCount(_ count: Int) -> String { zh ? "\(count) 屆" : "\(count) summits" }
+
     var keywordsLabel: String { pick("關鍵字", "keywords") }
     var matchesUnit: String { pick("次", "×") }
     var generated: String { pick("產製日期", "Generated") }
     var source: String { pick("資料來源", "Source") }
     var summitDate: String { pick("會議日期", "Summit date") }
+    var summitDates: String { pick("歷屆會議", "Summits") }
     var selection: String { pick("收錄範圍", "Places") }
 
     func placesAndSpeakers(places: Int, speakers: Int, all: Bool) -> String {

@@ -14,8 +14,8 @@ public struct CSVReport {
     }
 
     public func tables() throws(ReportError) -> (tables: [CSVTable], warnings: [InputWarning]) {
-        let (places, warnings) = try CitySelection.resolve(cities, in: loaded.summit)
-        return (CSVExports(summit: loaded.summit, analysis: loaded.analysis, places: places).tables, warnings)
+        let (places, warnings) = try CitySelection.resolve(cities, among: loaded.places)
+        return (CSVExports(summits: loaded.summits, places: places).tables, warnings)
     }
 
     /// Writes the files; returns their paths and row counts.

@@ -17,12 +17,23 @@ struct ComparisonTable {
             cell([context.paragraph(text, type.tableHeader, type.cell(size))], fill: sheet.colors.accent)
         }
         var rows: [TableRow] = []
-        for (index, place) in context.places.enumerated() {
-            let result = context.analysis.place(place.slug)
-            let speakers = context.speakers(at: place)
+        var group = -1
+        var previous: String?
+        for (index, row) in context.placeRows.enumerated() {
+            let place = row.place
+            let result = row.summit.analysis.place(place.slug)
+            let speakers = row.speakers
             var placeCell = [Paragraph(RichText([context.name(language.placeName(place), type.tableBold)]), type.cell(size))]
             let detail = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
             placeCell.append(context.paragraph(detail, type.tableMuted, type.cell(small)))
+            // Over several summits: which summit the row is from, and the place's rows share a fill.
+            if context.isArchive {
+                placeCell.append(Paragraph(RichText([TextSpan(context.summitName(row.summit.summit), type.text(small, bold: true, color: sheet.colors.accent))]),
+                                           type.cell(small, before: 2)))
+            }
+            if previous != place.slug { group += 1 }
+            previous = place.slug
+            let shaded = context.isArchive ? group % 2 == 1 : index % 2 == 1
             let speakerCell = speakers.map { speaker in
                 var spans = [TextSpan(language.role(speaker), type.tableMuted)]
                 if !speaker.name.isEmpty { spans += [TextSpan(" ", type.table), context.name(speaker.displayName, type.table)] }
@@ -37,7 +48,7 @@ struct ComparisonTable {
             }
             let dash = [context.paragraph("—", type.tableMuted, type.cell(size))]
             rows.append(TableRow(cells: [cell(placeCell), cell(speakerCell), cell(themes.isEmpty ? dash : themes), cell(figures.isEmpty ? dash : figures)],
-                                 fill: index % 2 == 1 ? sheet.colors.zebra : nil))
+                                 fill: shaded ? sheet.colors.zebra : nil))
         }
         let table = Table(columns: sheet.proportions.comparisonColumns.map { .flexible($0) },
                           header: [TableRow(cells: [header(language.placeColumn), header(language.speakerColumn),
@@ -47,7 +58,7 @@ struct ComparisonTable {
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.comparison, type.h1, type.h1Paragraph)),
-            .paragraph(context.paragraph(language.comparisonIntro, type.smallMuted,
+            .paragraph(context.paragraph(context.isArchive ? language.comparisonIntroArchive : language.comparisonIntro, type.smallMuted,
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
             .table(table),
         ], pageFurniture: furniture)

@@ -12,9 +12,9 @@ struct CoverPage {
         let type = context.type, language = context.language, sheet = context.sheet
         let onAccent = sheet.colors.onAccent
         let panel = Box(blocks: [
-            .paragraph(context.paragraph(context.summit.heading, type.text(sheet.sizes.small, color: onAccent),
+            .paragraph(context.paragraph(context.heading, type.text(sheet.sizes.small, color: onAccent),
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
-            .heading(context.paragraph(context.summit.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
+            .heading(context.paragraph(context.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
                                        ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.title),
                                                       spaceBefore: sheet.sizes.title * 0.5))),
             .paragraph(context.paragraph(language.briefTitle, type.text(sheet.sizes.h2, color: onAccent, heading: true),
@@ -23,14 +23,19 @@ struct CoverPage {
         ], fill: sheet.colors.accent, padding: sheet.sizes.title * 0.9)
 
         let count = language.placesAndSpeakers(places: context.places.count, speakers: context.speakers.count, all: context.allSelected)
-        let facts: [(String, RichText)] = [
-            (language.summitDate, RichText(language.date(context.summit.date), type.body)),
-            (language.selection, RichText(count, type.body)),
+        // Over several summits, each with its date, and every file read.
+        let dates = context.summits.map { entry in
+            context.isArchive ? "\(context.summitName(entry.summit))\u{2002}\(language.date(entry.summit.date))" : language.date(entry.summit.date)
+        }
+        // A fact with several values (the summits, their files) has a line for each in its one cell.
+        let facts: [(String, [RichText])] = [
+            (context.isArchive ? language.summitDates : language.summitDate, dates.map { RichText($0, type.body) }),
+            (language.selection, [RichText(count, type.body)]),
         ]
         var blocks: [Block] = []
-        let smallPrint: [(String, RichText)] = [
-            (language.generated, RichText(context.generated, type.smallMuted)),
-            (language.source, RichText(context.summit.source, type.smallMuted)),
+        let smallPrint: [(String, [RichText])] = [
+            (language.generated, [RichText(context.generated, type.smallMuted)]),
+            (language.source, context.summits.map { RichText($0.summit.source, type.smallMuted) }),
         ]
         blocks.append(.fixedSpace(sheet.sizes.title * sheet.proportions.coverTopSpace))
         blocks.append(.box(panel))
@@ -64,15 +69,15 @@ struct CoverPage {
                      spaceBefore: sheet.sizes.body * 0.4, structure: .layout)
     }
 
-    private func factsTable(_ rows: [(String, RichText)], labelStyle: TextStyle) -> Table {
+    private func factsTable(_ rows: [(String, [RichText])], labelStyle: TextStyle) -> Table {
         let type = context.type
         return Table(
             columns: [.fixed(labelStyle.font.size * context.sheet.proportions.coverLabelColumn), .flexible(1)],
             header: [],
-            rows: rows.map { label, value in
+            rows: rows.map { label, values in
                 TableRow(cells: [
                     TableCell(paragraphs: [Paragraph(RichText(label, labelStyle), type.cell(labelStyle.font.size))]),
-                    TableCell(paragraphs: [Paragraph(value, ParagraphStyle(alignment: .left, lineHeight: type.lineHeight(labelStyle.font.size)))]),
+                    TableCell(paragraphs: values.map { Paragraph($0, ParagraphStyle(alignment: .left, lineHeight: type.lineHeight(labelStyle.font.size))) }),
                 ])
             },
             style: TableStyle(paddingX: 0, paddingY: labelStyle.font.size * 0.25, rowRule: nil, ruleWidth: 0, headerRule: nil),

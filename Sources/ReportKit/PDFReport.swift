@@ -14,8 +14,8 @@ public struct PDFOptions: Sendable {
     public var stylesFolder: String?
     public var language: BriefLanguage.Code
     public var paper: String?
-    /// The PDF's path; nil writes `Output/<summit>.pdf` (with the style and language in the
-    /// name when they are not the defaults).
+    /// The PDF's path; nil writes `Output/<summit>.pdf`, with the selection, the style and
+    /// the language in the name when they are not the defaults (`OutputName`).
     public var output: String?
     public var allowMissingGlyphs: Bool
     /// Write the structure tree and finish the file for PDF/UA and PDF/A; off only to
@@ -105,7 +105,8 @@ public struct PDFReport {
     }
 
     public func defaultOutputPath(style: StyleSheet) -> String {
-        var name = loaded.summit.slug
+        let selected = (try? CitySelection.resolve(options.cities, among: loaded.places).places) ?? loaded.places
+        var name = OutputName.stem(summits: loaded.summits.map(\.summit), selected: selected, all: loaded.places)
         if style.name != "default" { name += "-\(style.name)" }
         if options.language != .zhTW { name += "-\(options.language.rawValue)" }
         return "Output/\(name).pdf"
@@ -115,7 +116,7 @@ public struct PDFReport {
     /// first of them `warmed` when there is one.
     public func shapers(warmed: PangoShaper? = nil) -> [PangoShaper] {
         let first = warmed ?? PangoShaper(registry: FontRegistry())
-        let count = loaded.summit.speakers.count >= 60 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let count = loaded.speakerCount >= 60 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
         return [first] + (1..<max(1, count)).map { _ in PangoShaper(registry: first.registry) }
     }
 
@@ -129,7 +130,7 @@ public struct PDFReport {
     public func layout(shapers: [any TextShaper], progress: (@Sendable (PDFProgress) -> Void)? = nil)
         throws(ReportError) -> (document: LaidOutDocument, style: StyleSheet, warnings: [InputWarning]) {
         let shaper = shapers[0]
-        let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
+        let (places, selectionWarnings) = try CitySelection.resolve(options.cities, among: loaded.places)
         let (style, styleWarnings) = try style()
         for family in Set([style.fonts.family, style.fonts.headingFamily]).sorted() where !shaper.hasFamily(family) {
             // Only the standard family's package is known to hold it; a sheet's `package` is a guess.
@@ -138,8 +139,7 @@ public struct PDFReport {
                 + "  `fc-list : family` lists the installed families: name one of them in the style sheet, or install the font." + package)
         }
         let language = BriefLanguage(options.language, roles: loaded.roles)
-        let builder = BriefBuilder(summit: loaded.summit, analysis: loaded.analysis, places: places, style: style, language: language,
-                                   generated: clock.day)
+        let builder = BriefBuilder(summits: loaded.summits, places: places, style: style, language: language, generated: clock.day)
         let document = builder.document(date: clock.timestamp)
         let laidOut: LaidOutDocument
         do {

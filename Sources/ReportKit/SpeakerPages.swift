@@ -27,8 +27,8 @@ struct SpeakerPages {
     private func speakerBlocks(_ speaker: Speaker, index: Int) -> [Block] {
         let type = context.type, language = context.language, sheet = context.sheet
         guard let place = context.place(speaker.placeSlug) else { return [] }
-        let result = context.analysis.speaker(speaker.number)
-        var blocks: [Block] = [.anchor(speaker.anchor)]
+        let result = context.analysis(of: speaker)
+        var blocks: [Block] = [.anchor(context.anchor(of: speaker))]
 
         // Heading panel: place and country, role and name, position in the brief.
         let country = [language.countryName(place), language.kind(place.kind)].filter { !$0.isEmpty }.joined(separator: language.separator)
@@ -42,7 +42,10 @@ struct SpeakerPages {
             who += [TextSpan("\u{2002}", type.text(sheet.sizes.h3)), context.name(speaker.displayName, type.text(sheet.sizes.h3, bold: true))]
         }
         let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
-        let line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
+        var line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
+        if context.isArchive, let summit = context.summit(of: speaker)?.summit {
+            line = context.summitName(summit) + language.separator + language.date(summit.date) + language.separator + line
+        }
         blocks.append(.box(Box(blocks: [
             .heading(Paragraph(RichText(title), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2)),
                                role: .heading(2))),
@@ -50,7 +53,7 @@ struct SpeakerPages {
                                                              spaceBefore: sheet.sizes.h3 * 0.35), role: .heading(3))),
             .heading(context.paragraph(line, type.smallMuted, ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
                                                                              spaceBefore: sheet.sizes.small * 0.5)).reading(as: .paragraph)),
-        ], fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
+        ] + historyLink(place), fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
 
         blocks += summaryBlocks(speaker.summary)
         // The analysis in three forms: when the full one would spill a few lines onto a page of
@@ -60,13 +63,22 @@ struct SpeakerPages {
         let figures = result?.figures ?? []
         let figureTable = figureBlocks(figures, runIn: false)
         let figureLine = figures.isEmpty ? figureBlocks(figures, runIn: true) : figureTable
-        let similar = similarBlocks(place)
+        let similar = similarBlocks(place, of: speaker)
         blocks.append(.condensable(Condensable([
             themes[0] + figureTable + similar.full,
             themes[0] + figureLine + similar.runIn,
             themes[1] + figureLine + similar.runIn,
         ])))
         return blocks
+    }
+
+    /// Over several summits, a place that spoke at more than one links to its page over the summits.
+    private func historyLink(_ place: Place) -> [Block] {
+        let type = context.type, sheet = context.sheet, language = context.language
+        guard context.isArchive, context.hasHistory(place) else { return [] }
+        let text = language.pick("→ \(language.history)：", "→ \(language.history): ") + SummitHistoryPages.entryTitle(place, context: context)
+        return [.paragraph(Paragraph(RichText([TextSpan(text, type.text(sheet.sizes.small, color: sheet.colors.link), link: SummitHistoryPages.anchor(of: place))]),
+                                     ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: sheet.sizes.small * 0.3)))]
     }
 
     /// Type of the analysis under the summary (themes, figures, similar places): half a
@@ -216,9 +228,10 @@ struct SpeakerPages {
     }
 
     /// The most similar places under a heading, and run into it for the compact forms.
-    private func similarBlocks(_ place: Place) -> (full: [Block], runIn: [Block]) {
+    private func similarBlocks(_ place: Place, of speaker: Speaker) -> (full: [Block], runIn: [Block]) {
         let type = context.type, language = context.language, sheet = context.sheet
-        let similar = context.analysis.place(place.slug)?.similar ?? []
+        // Similar within the summit the speaker spoke at.
+        let similar = context.summit(of: speaker)?.analysis.place(place.slug)?.similar ?? []
         guard !similar.isEmpty else { return ([], []) }
         let size = analysisSize
         var spans: [TextSpan] = []

@@ -28,11 +28,17 @@ struct ThemeHeatmap {
                 return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), type.cell(size))],
                                  verticalAlignment: .bottom, rotated: true)
             }
-        let rows = context.places.map { place -> TableRow in
-            let result = context.analysis.place(place.slug)
-            let link = context.anchor(of: place)
+        let rows = context.placeRows.map { row -> TableRow in
+            let place = row.place
+            let result = row.summit.analysis.place(place.slug)
+            let link = row.speakers.first.map(context.anchor(of:))
+            // Over several summits a row is a place at one summit: its year follows the name.
+            var label = [TextSpan(language.placeName(place), type.text(size))]
+            if context.isArchive {
+                label.append(TextSpan("\u{2002}" + context.summitLabel(row.summit.summit), type.text(size, bold: true, color: sheet.colors.accent)))
+            }
             // The whole row is one link: a link is an annotation and a structure element each.
-            let name = TableCell(paragraphs: [Paragraph(RichText(language.placeName(place), type.text(size)), type.cell(size))],
+            let name = TableCell(paragraphs: [Paragraph(RichText(label), type.cell(size))],
                                  link: link, verticalAlignment: .middle)
             let cells = themes.map { theme -> TableCell in
                 let value = result?.matches(theme.id) ?? 0
@@ -52,7 +58,7 @@ struct ThemeHeatmap {
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.heatmap, type.h1, type.h1Paragraph)),
-            .paragraph(context.paragraph(language.heatmapIntro, type.smallMuted,
+            .paragraph(context.paragraph(context.isArchive ? language.heatmapIntroArchive : language.heatmapIntro, type.smallMuted,
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
             .table(legend(scale)),
             .table(heatmap),

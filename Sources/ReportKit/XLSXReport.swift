@@ -62,13 +62,14 @@ public struct XLSXReport {
 
     /// What the workbook will hold, without writing anything (tests inspect it).
     public func workbook() throws(ReportError) -> (writer: WorkbookWriter, warnings: [InputWarning], styleFiles: [String]) {
-        let (places, selectionWarnings) = try CitySelection.resolve(options.cities, in: loaded.summit)
+        let (places, selectionWarnings) = try CitySelection.resolve(options.cities, among: loaded.places)
         let (style, styleWarnings) = try PDFReport.style(for: PDFOptions(style: options.style, stylesFolder: options.stylesFolder))
         let summit = loaded.summit
-        let tables = CSVExports(summit: summit, analysis: loaded.analysis, places: places).tables
+        // Several summits: one table each, as the CSV files (the about sheet names the newest).
+        let tables = CSVExports(summits: loaded.summits, places: places).tables
         let zh = BriefLanguage(.zhTW, roles: loaded.roles), en = BriefLanguage(.en, roles: loaded.roles)
         let selected = Set(places.map(\.slug))
-        let speakers = summit.speakers.filter { selected.contains($0.placeSlug) }.count
+        let speakers = loaded.summits.reduce(0) { $0 + $1.summit.speakers.filter { selected.contains($0.placeSlug) }.count }
         let scale = style.heatmap
         let facts: [WorkbookAbout.Fact] = [
             .init(zh: "會議", en: "Summit", .text(summit.title)),

@@ -62,6 +62,14 @@ public enum CJKText {
 
     public static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
+    /// The ASCII digit for `0`–`9` and the full-width `０`–`９` that Chinese text uses in
+    /// row and page numbers (`１２`); nil for anything else.
+    public static func asciiDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if isASCIIDigit(scalar) { return scalar }
+        if (0xFF10...0xFF19).contains(scalar.value) { return Unicode.Scalar(scalar.value - 0xFF10 + 0x30) }
+        return nil
+    }
+
     /// Collapses every run of whitespace (tabs, no-break and ideographic spaces included)
     /// to one ASCII space and trims both ends.
     public static func collapseWhitespace(_ scalars: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {

@@ -2,4 +2,6 @@
 struct SourceLine {
     var number: Int
     var scalars: ArraySlice<Unicode.Scalar>
+    /// True when a form feed (a page break) came just before this line.
+    var startsPage = false
 }

@@ -15,8 +15,15 @@ public struct Speaker: Sendable, Hashable, Codable {
     public var summary: Summary
     /// The line where the row starts in the file.
     public var line: Int
+    /// ISO date of the summit the speaker spoke at: with several summits in one brief or
+    /// CSV file, the row number alone no longer says who is meant. Not in the JSON, where
+    /// each speaker sits inside its summit.
+    public var summitDate: String = ""
 
-    public init(number: Int, placeAsWritten: String, placeSlug: String, role: String, honorific: String?, name: String, summary: Summary, line: Int) {
+    private enum CodingKeys: String, CodingKey { case number, placeAsWritten, placeSlug, role, honorific, name, summary, line }
+
+    public init(number: Int, placeAsWritten: String, placeSlug: String, role: String, honorific: String?, name: String, summary: Summary, line: Int,
+                summitDate: String = "") {
         self.number = number
         self.placeAsWritten = placeAsWritten
         self.placeSlug = placeSlug
@@ -25,6 +32,7 @@ public struct Speaker: Sendable, Hashable, Codable {
         self.name = name
         self.summary = summary
         self.line = line
+        self.summitDate = summitDate
     }
 
     /// Name with its honorific, as one would print it: `Mr. Kwon, Young-jin`.
@@ -32,6 +40,9 @@ public struct Speaker: Sendable, Hashable, Codable {
         [honorific, name.isEmpty ? nil : name].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// A destination name for links to this speaker's page.
+    /// A destination name for links to this speaker's page (in a brief of one summit).
     public var anchor: String { "speaker-\(number)" }
+
+    /// Stable across summits and files: `2021-03-23#1`, the key that stacked CSV files share.
+    public var id: String { "\(summitDate)#\(number)" }
 }

@@ -24,6 +24,7 @@ struct SummarySegmenter {
         var nextElement = 1
         var pendingBreak = false
         var inline: [String: Int] = [:]   // open inline tags (b, span …), to spot stray closing ones
+        var lineBreak = false              // a <br> inside a sentence: join the text on either side
         var openedAt: [String: [SourceLocation]] = [:]   // where each open inline tag was opened, to name unclosed ones
         var paragraphOpenedAt: SourceLocation?
 
@@ -53,7 +54,14 @@ struct SummarySegmenter {
             for token in tokens {
                 switch token {
                 case let .text(text):
-                    buffer.append(contentsOf: text)
+                    if lineBreak, let first = text.first(where: { !CJKText.isWhitespace($0) }),
+                       let last = buffer.last(where: { !CJKText.isWhitespace($0) }) {
+                        buffer.append(contentsOf: CJKText.joiner(between: last, and: first).unicodeScalars)
+                        buffer.append(contentsOf: text.drop(while: CJKText.isWhitespace))
+                    } else {
+                        buffer.append(contentsOf: text)
+                    }
+                    lineBreak = false
                 case let .open(name, attributes, column):
                     switch name {
                     case "p", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table":
@@ -76,7 +84,15 @@ struct SummarySegmenter {
                         inItem = true
                         itemValue = attributes["value"].flatMap { Int($0) }
                     case "br":
-                        if inItem { buffer.append(" ") } else { flush(closedByTag: true) }
+                        // A line break after a sentence starts a paragraph; inside a sentence (the
+                        // editor wrapped a line) the text goes on, with no space between Chinese.
+                        if inItem {
+                            buffer.append(" ")
+                        } else if let last = buffer.last(where: { !CJKText.isWhitespace($0) }), !CJKText.endsThought(last) {
+                            lineBreak = true
+                        } else {
+                            flush(closedByTag: true)
+                        }
                     case _ where Self.voidElements.contains(name):
                         break
                     default:

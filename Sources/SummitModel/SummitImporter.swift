@@ -10,11 +10,14 @@ public struct SummitImporter: Sendable {
     public var roles: RoleVocabulary
     /// The file that maps roles to English, named in hints.
     public var rolesSource: String
+    /// The encoding `--encoding` names; nil detects it (UTF-8, UTF-16 by its byte-order mark, else CP950).
+    public var encoding: SummitEncoding?
 
-    public init(places: PlaceDirectory, roles: RoleVocabulary, rolesSource: String = "Data/roles.yaml") {
+    public init(places: PlaceDirectory, roles: RoleVocabulary, rolesSource: String = "Data/roles.yaml", encoding: SummitEncoding? = nil) {
         self.places = places
         self.roles = roles
         self.rolesSource = rolesSource
+        self.encoding = encoding
     }
 
     public func importFile(_ path: String) throws(InputError) -> ImportResult {
@@ -22,9 +25,10 @@ public struct SummitImporter: Sendable {
     }
 
     public func importBytes(_ bytes: [UInt8], file: String) throws(InputError) -> ImportResult {
-        var (lines, warnings) = try SummitTextDecoder(file: file).decode(bytes)
+        var (lines, warnings, decision) = try SummitTextDecoder(file: file, forced: encoding).decodeWithDecision(bytes)
         let table = try TableRowReader(file: file).read(lines)
         lines = []
+        warnings += table.warnings
 
         let fileName = file.split(separator: "/").last.map(String.init) ?? file
         let heading: SummitHeading
@@ -91,7 +95,8 @@ public struct SummitImporter: Sendable {
                 warnings.append(InputWarning("row \(row.number) has an empty summary", at: SourceLocation(file: file, line: row.line)))
             }
             speakers.append(Speaker(number: row.number, placeAsWritten: cell.place, placeSlug: place.slug, role: cell.role,
-                                    honorific: cell.honorific, name: cell.name, summary: summary, line: row.line))
+                                    honorific: cell.honorific, name: cell.name, summary: summary, line: row.line,
+                                    summitDate: heading.date))
         }
 
         if !unknownPlaces.isEmpty {
@@ -113,7 +118,7 @@ public struct SummitImporter: Sendable {
         warnings.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         let summit = Summit(title: heading.title, heading: table.pageHeader?.text ?? heading.title, date: heading.date,
                             source: file, speakers: speakers, places: placeList)
-        return ImportResult(summit: summit, warnings: warnings)
+        return ImportResult(summit: summit, warnings: warnings, encoding: decision)
     }
 
     /// The speaker cell's pieces (a page break can split it) as plain text.

@@ -2,16 +2,30 @@ import InputSupport
 
 /// Turns the bytes of a summit file into lines of text, accepting the encodings and
 /// line ends that other programs save (UTF-8 with or without BOM, UTF-16, CRLF, CR),
-/// and refusing binary or broken files with the position of the problem.
+/// and refusing binary or broken files with the position of the problem. Bytes that are not
+/// UTF-8 are tried as CP950 (Big5), what Notepad on a Traditional Chinese Windows saves;
+/// `forced` skips the guessing.
 struct SummitTextDecoder {
     let file: String
+    var forced: SummitEncoding?
+
+    init(file: String, forced: SummitEncoding? = nil) {
+        self.file = file
+        self.forced = forced
+    }
 
     func decode(_ bytes: [UInt8]) throws(InputError) -> (lines: [SourceLine], warnings: [InputWarning]) {
+        let decoded = try decodeWithDecision(bytes)
+        return (decoded.lines, decoded.warnings)
+    }
+
+    /// The lines, what was odd about them, and which encoding was read and why.
+    func decodeWithDecision(_ bytes: [UInt8]) throws(InputError) -> (lines: [SourceLine], warnings: [InputWarning], decision: EncodingDecision) {
         let location = SourceLocation(file: file)
         guard !bytes.isEmpty else {
             throw InputError("the file is empty", at: location, hint: "Expected the text extraction of the summit's summary table.")
         }
-        let scalars = try decodeScalars(bytes)
+        let (scalars, decision) = try decodeScalars(bytes)
         var warnings: [InputWarning] = []
         var lines: [SourceLine] = []
         var lineStart = 0
@@ -20,6 +34,8 @@ struct SummitTextDecoder {
         var firstControl: (line: Int, column: Int, value: UInt32)?
         var cleaned: [Unicode.Scalar] = []
         cleaned.reserveCapacity(scalars.count)
+        var pageStarts = Set<Int>()
+        var newlines = 0
         var index = 0
         // Normalise line ends to LF and replace stray control characters as we go.
         while index < scalars.count {
@@ -28,8 +44,16 @@ struct SummitTextDecoder {
             case 0x0D:
                 if index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
                 cleaned.append("\n")
-            case 0x0A, 0x0C:
+                newlines += 1
+            case 0x0C:
+                // A form feed is a page break (pdftotext ends each page with one). At the start
+                // of a line it is dropped, so line numbers stay those an editor shows; inside a
+                // line it ends the line. Either way the next line starts a page.
+                if let last = cleaned.last, last != "\n" { cleaned.append("\n"); newlines += 1 }
+                pageStarts.insert(newlines + 1)
+            case 0x0A:
                 cleaned.append("\n")
+                newlines += 1
             case 0x09:
                 cleaned.append(scalar)
             case 0x00...0x1F, 0x7F:
@@ -54,14 +78,14 @@ struct SummitTextDecoder {
             warnings.append(InputWarning("\(controlCount) control character(s) replaced by spaces (the first is U+\(hex(firstControl.value)))", at: where_))
         }
         for (offset, scalar) in cleaned.enumerated() where scalar == "\n" {
-            lines.append(SourceLine(number: lineNumber, scalars: cleaned[lineStart..<offset]))
+            lines.append(SourceLine(number: lineNumber, scalars: cleaned[lineStart..<offset], startsPage: pageStarts.contains(lineNumber)))
             lineStart = offset + 1
             lineNumber += 1
         }
         if lineStart < cleaned.count {
-            lines.append(SourceLine(number: lineNumber, scalars: cleaned[lineStart...]))
+            lines.append(SourceLine(number: lineNumber, scalars: cleaned[lineStart...], startsPage: pageStarts.contains(lineNumber)))
         }
-        return (lines, warnings)
+        return (lines, warnings, decision)
     }
 
     private func hex(_ value: UInt32) -> String {
@@ -69,20 +93,92 @@ struct SummitTextDecoder {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    private func decodeScalars(_ bytes: [UInt8]) throws(InputError) -> [Unicode.Scalar] {
+    private func decodeScalars(_ bytes: [UInt8]) throws(InputError) -> ([Unicode.Scalar], EncodingDecision) {
+        if let forced { return try decodeScalars(bytes, as: forced) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return try decodeUTF8(bytes[3...])
+            return (try decodeUTF8(bytes[3...]), EncodingDecision(encoding: .utf8, reason: "byte-order mark EF BB BF"))
         }
-        if bytes.starts(with: [0xFF, 0xFE]) { return try decodeUTF16(bytes[2...], littleEndian: true) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeUTF16(bytes[2...], littleEndian: false) }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return (try decodeUTF16(bytes[2...], littleEndian: true), EncodingDecision(encoding: .utf16LE, reason: "byte-order mark FF FE"))
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return (try decodeUTF16(bytes[2...], littleEndian: false), EncodingDecision(encoding: .utf16BE, reason: "byte-order mark FE FF"))
+        }
         if let firstNUL = bytes.firstIndex(of: 0) {
-            if let littleEndian = looksLikeUTF16(bytes) { return try decodeUTF16(bytes[...], littleEndian: littleEndian) }
+            if let littleEndian = looksLikeUTF16(bytes) {
+                let side = littleEndian ? "odd" : "even"
+                return (try decodeUTF16(bytes[...], littleEndian: littleEndian),
+                        EncodingDecision(encoding: littleEndian ? .utf16LE : .utf16BE,
+                                         reason: "no byte-order mark; zero bytes at most \(side) offsets, as UTF-16 text with ASCII in it has"))
+            }
             let (line, column) = UTF8Validation.lineAndColumn(of: firstNUL, in: bytes[...])
             throw InputError("looks like a binary file: it contains a NUL byte (offset \(firstNUL))",
                              at: SourceLocation(file: file, line: line, column: column),
                              hint: "Give the text extraction of the summary table, saved as UTF-8 text.")
         }
-        return try decodeUTF8(bytes[...])
+        guard let offset = UTF8Validation.firstInvalidOffset(in: bytes[...]) else {
+            return (try decodeUTF8(bytes[...]), EncodingDecision(encoding: .utf8, reason: "no byte-order mark; all \(bytes.count) bytes are valid UTF-8"))
+        }
+        // Not UTF-8: a Traditional Chinese Windows saves "ANSI" as code page 950.
+        let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes[...])
+        let shown = bytes[offset..<min(bytes.count, offset + 2)].map { "0x" + hexByte($0) }.joined(separator: " ")
+        for legacy in [SummitEncoding.cp950, .big5HKSCS] {
+            guard let name = legacy.iconvName, case let .success(scalars)? = IconvDecoder.decode(bytes[...], from: name),
+                  Self.readsAsChinese(scalars) else { continue }
+            let ideographs = scalars.reduce(0) { CJKText.isIdeograph($1) ? $0 + 1 : $0 }
+            return (scalars, EncodingDecision(encoding: legacy, reason: "bytes \(shown) at line \(line), column \(column) are not UTF-8, "
+                + "and the whole file decodes as \(legacy.displayName) (\(ideographs) Chinese characters)"))
+        }
+        return (try decodeUTF8(bytes[...]), EncodingDecision(encoding: .utf8, reason: "not UTF-8 (this decoding throws)"))
+    }
+
+    /// Decoding as `--encoding` says; a byte-order mark is skipped (and for UTF-16 it decides the byte order).
+    private func decodeScalars(_ bytes: [UInt8], as encoding: SummitEncoding) throws(InputError) -> ([Unicode.Scalar], EncodingDecision) {
+        let reason = "--encoding \(encoding.rawValue)"
+        switch encoding {
+        case .utf8:
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+            return (try decodeUTF8(body), EncodingDecision(encoding: .utf8, reason: reason))
+        case .utf16LE, .utf16BE:
+            var littleEndian = encoding == .utf16LE
+            var body = bytes[...]
+            if bytes.starts(with: [0xFF, 0xFE]) { littleEndian = true; body = bytes[2...] }
+            if bytes.starts(with: [0xFE, 0xFF]) { littleEndian = false; body = bytes[2...] }
+            return (try decodeUTF16(body, littleEndian: littleEndian),
+                    EncodingDecision(encoding: littleEndian ? .utf16LE : .utf16BE, reason: reason))
+        case .cp950, .big5HKSCS:
+            guard let name = encoding.iconvName, let result = IconvDecoder.decode(bytes[...], from: name) else {
+                throw InputError("this system's iconv cannot read \(encoding.displayName)", at: SourceLocation(file: file),
+                                 hint: "Convert the file to UTF-8 first, e.g. iconv -f CP950 -t UTF-8.")
+            }
+            switch result {
+            case let .success(scalars):
+                return (scalars, EncodingDecision(encoding: encoding, reason: reason))
+            case let .failure(failure):
+                let shown = failure.bytes.map { "0x" + hexByte($0) }.joined(separator: " ")
+                let what = failure.truncated ? "the file ends inside a character" : "bytes \(shown) at offset \(failure.offset) are not a \(encoding.displayName) character"
+                throw InputError("not valid \(encoding.displayName): \(what)",
+                                 at: SourceLocation(file: file, line: failure.line, column: failure.column),
+                                 hint: "Check the encoding the file was saved in; --encoding accepts \(SummitEncoding.acceptedNames).")
+            }
+        }
+    }
+
+    /// Whether text decoded from a legacy encoding is plausibly Chinese text and not
+    /// another encoding misread: it has ideographs, and almost no private-use characters
+    /// (where Big5 puts its end-user area) or C1 controls.
+    static func readsAsChinese(_ scalars: [Unicode.Scalar]) -> Bool {
+        var ideographs = 0, odd = 0
+        for scalar in scalars {
+            if CJKText.isIdeograph(scalar) { ideographs += 1 }
+            if (0xE000...0xF8FF).contains(scalar.value) || (0x80...0x9F).contains(scalar.value) { odd += 1 }
+        }
+        return ideographs > 0 && odd * 50 <= ideographs
+    }
+
+    private func hexByte(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
     }
 
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>) throws(InputError) -> [Unicode.Scalar] {
@@ -91,7 +187,7 @@ struct SummitTextDecoder {
             let byte = bytes[bytes.startIndex + offset]
             throw InputError("not valid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) cannot start or continue a character",
                              at: SourceLocation(file: file, line: line, column: column),
-                             hint: "Save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8).")
+                             hint: "Save the file as UTF-8 (in most editors: Save As… → Encoding: UTF-8)\(forced == nil ? "; it is not CP950 (Big5) either. If it is in another encoding, name it with --encoding (\(SummitEncoding.acceptedNames))" : "").")
         }
         // Validated above, so each sequence is well formed: decode it directly.
         var scalars: [Unicode.Scalar] = []

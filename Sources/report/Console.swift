@@ -1,6 +1,7 @@
 import Foundation
 import InputSupport
 import ReportKit
+import SummitModel
 
 /// Where messages go: written paths and requested output to stdout, everything else to
 /// stderr; progress only when stderr is a terminal.
@@ -43,11 +44,23 @@ struct Console: Sendable {
         Self.writeStandardError("\(text)\n")
     }
 
-    /// `--verbose`: the files a run read, each with its encoding.
+    /// `--verbose`: the files a run read, each with its encoding; for a summit file the one
+    /// the importer read it in (CP950 too) and the bytes that decided it.
     func listRead(_ loaded: LoadedSummit, from input: InputOptions) {
         guard verbose, !quiet else { return }
-        let summit = input.data == DataSources.standardInput ? ["\(InputFile.standardInputName) (summit file, \(Self.encoding(of: nil)))"] : []
-        for line in summit + loaded.inputFiles.map({ "\($0) (\(Self.encoding(of: $0)))" }) { info("read " + line) }
+        for entry in loaded.summits {
+            let source = entry.summit.source
+            let what = source == InputFile.standardInputName ? "summit file, " : ""
+            guard let decision = loaded.encodings[source] else {
+                info("read \(source) (\(what)\(Self.encoding(of: source == InputFile.standardInputName ? nil : source)))")
+                continue
+            }
+            let name = decision.encoding == .utf8 && decision.reason.hasPrefix("byte-order mark") ? "UTF-8 with byte-order mark" : decision.encoding.displayName
+            info("read \(source) (\(what)\(name))")
+            info("  \(source): read as \(decision.encoding.displayName): \(decision.reason)")
+        }
+        let summitFiles = Set(loaded.summits.map(\.summit.source))
+        for file in loaded.inputFiles where !summitFiles.contains(file) { info("read \(file) (\(Self.encoding(of: file)))") }
     }
 
     /// `--verbose`: the style sheets read.

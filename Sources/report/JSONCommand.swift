@@ -17,6 +17,11 @@ struct JSONCommand: ParsableCommand {
         var analysis: SummitAnalysis
     }
 
+    /// With several summits: each as one summit alone would print, oldest first.
+    struct Archive: Encodable {
+        var summits: [Output]
+    }
+
     func run() throws {
         try perform(input) { console throws(ReportError) in
             let loaded = try input.sources.load()
@@ -25,7 +30,9 @@ struct JSONCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
-                let data = try encoder.encode(Output(summit: loaded.summit, analysis: loaded.analysis))
+                let summits = loaded.summits.map { Output(summit: $0.summit, analysis: $0.analysis) }
+                let data = loaded.isArchive ? try encoder.encode(Archive(summits: summits))
+                    : try encoder.encode(Output(summit: loaded.summit, analysis: loaded.analysis))
                 console.output(String(decoding: data, as: UTF8.self))
             } catch {
                 throw ReportError(.input, "cannot encode the summit as JSON: \(error)")

@@ -52,7 +52,7 @@ struct PDFCommand: ParsableCommand {
             console.warn(loaded.warnings)
             console.listRead(loaded, from: input)
             let report = PDFReport(loaded: loaded, options: options)
-            let progress = loaded.summit.speakers.count >= 100 ? Self.progressLine(console) : nil
+            let progress = loaded.speakerCount >= 100 ? Self.progressLine(console) : nil
             let result = try console.timed("layout and PDF") { () throws(ReportError) in try report.run(warmUp: warmUp, progress: progress) }
             console.warn(result.warnings)
             for (step, seconds) in result.timings { console.info(String(format: "  %@: %.3f s", step, seconds)) }

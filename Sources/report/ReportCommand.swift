@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InputSupport
 import ReportKit
+import SummitModel
 
 @main
 struct ReportCommand: ParsableCommand {
@@ -69,10 +70,10 @@ struct ReportCommand: ParsableCommand {
 
 /// Options every subcommand shares: where the data is, and how talkative to be.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The summit file, or - for standard input (default: the newest Data/summit-*.txt, in ./Data, then the installed data).",
-                                            valueName: "file"),
+    @Option(name: .long, help: ArgumentHelp("A summit file, a folder of summit-*.txt, or - for standard input; give it more than once for a brief across summits (default: the newest Data/summit-*.txt, in ./Data, then the installed data).",
+                                            valueName: "file|folder"),
             completion: .file(extensions: ["txt"]))
-    var data: String?
+    var data: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Curated places (default: places.yaml in ./Data, then the installed data).", valueName: "file"),
             completion: .file(extensions: ["yaml", "yml"]))
@@ -86,13 +87,25 @@ struct InputOptions: ParsableArguments {
             completion: .file(extensions: ["yaml", "yml"]))
     var themes: String?
 
+    @Option(name: .long, help: ArgumentHelp("Read the summit file in this encoding instead of detecting it: utf-8, utf-16, cp950 (big5), big5-hkscs.",
+                                            valueName: "name"))
+    var encoding: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
     @Flag(name: .shortAndLong, help: "Also print the files that were read, how long each step took.")
     var verbose = false
 
-    var sources: DataSources { DataSources(summitFile: data, placesFile: places, rolesFile: roles, themesFile: themes) }
+    var sources: DataSources {
+        DataSources(summitFiles: data, placesFile: places, rolesFile: roles, themesFile: themes, encoding: encoding.flatMap(SummitEncoding.init(name:)))
+    }
+
+    func validate() throws {
+        if let encoding, SummitEncoding(name: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)': use \(SummitEncoding.acceptedNames)")
+        }
+    }
 }
 
 /// `--lang`: the brief's labels, in any case (`EN`, `zh-tw`).

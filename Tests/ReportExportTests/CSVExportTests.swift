@@ -37,7 +37,7 @@ struct CSVExportTests {
     @Test func speakersReadBackEqualTheModel() throws {
         let back = try CSVReadBack(exports.speakers.bytes)
         #expect(back.rows.count == 13)
-        for (row, speaker) in zip(back.rows, exports.summit.speakers) {
+        for (row, speaker) in zip(back.rows, exports.summits[0].summit.speakers) {
             #expect(row[0] == String(speaker.number))
             #expect(row[1] == speaker.placeSlug)
             #expect(row[7] == speaker.role)
@@ -54,7 +54,7 @@ struct CSVExportTests {
 
     @Test func longThemesHeatmapAndFiguresMatchTheAnalysis() throws {
         let themes = try CSVReadBack(exports.themes.bytes)
-        #expect(themes.rows.count == 13 * exports.analysis.themes.count)
+        #expect(themes.rows.count == 13 * exports.summits[0].analysis.themes.count)
         let mayorIdentity = try #require(themes.rows.first { $0[2] == "1" && $0[4] == "digital-identity" })
         #expect(mayorIdentity[7] == "5")
         #expect(mayorIdentity[9].hasPrefix("身份識別 (1); 身分識別 (1)"))
@@ -62,7 +62,7 @@ struct CSVExportTests {
 
         let heatmap = try CSVReadBack(exports.heatmap.bytes)
         #expect(heatmap.rows.count == 12)
-        #expect(heatmap.header.count == 3 + exports.analysis.themes.count)
+        #expect(heatmap.header.count == 3 + exports.summits[0].analysis.themes.count + 3, "places, themes, summit and speakers")
         let pandemicColumn = try #require(heatmap.header.firstIndex(of: "pandemic"))
         #expect(heatmap.rows[0][pandemicColumn] == "14")
 
@@ -96,8 +96,8 @@ struct CSVExportTests {
 
     @Test func aSummaryStartingWithEqualsOrMinusIsNeutralised() throws {
         var exports = self.exports
-        exports.summit.speakers[0].summary = Summary(blocks: [.paragraph("=1+1 is not a formula")])
-        exports.summit.speakers[1].summary = Summary(blocks: [.paragraph("-5% is text here")])
+        exports.summits[0].summit.speakers[0].summary = Summary(blocks: [.paragraph("=1+1 is not a formula")])
+        exports.summits[0].summit.speakers[1].summary = Summary(blocks: [.paragraph("-5% is text here")])
         let back = try CSVReadBack(exports.speakers.bytes)
         #expect(back.column("summary")[0] == "'=1+1 is not a formula")
         #expect(back.column("summary")[1] == "'-5% is text here")

@@ -17,7 +17,7 @@ struct RobustnessTests {
         let folder = Repository.temporaryFolder("data")
         let loop = folder + "/loop.txt"
         symlink(loop, loop)
-        for (path, message) in [(folder, "is a folder, not a summit file"), (folder + "/nope.txt", "no such summit file"),
+        for (path, message) in [(folder, "is a folder, but has no summit-*.txt in it"), (folder + "/nope.txt", "no such summit file"),
                                 (loop, "cannot open"), ("/proc/self/mem", "cannot read")] {
             let run = try ReportBinary.run(["json", "--data", path])
             #expect(run.status == 65, "\(path): \(run.stderr)")

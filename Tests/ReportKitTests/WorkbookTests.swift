@@ -231,7 +231,8 @@ struct WorkbookTests {
         let speakers = try #require(tables.first { $0.sheetName == "speakers" })
         #expect(back.details["speakers"]?.rows.count == speakers.rows.count + 1)
         #expect(back.details["heatmap"]?.links["A3"] == "'speakers'!A\(2 + (speakers.rows.firstIndex { $0[1] == .text("prague") } ?? -9))")
-        #expect(back.details["heatmap"]?.autofilter == "A1:\(WorkbookReadBack.columnName(2 + BriefFixtures.loaded.analysis.themes.count))3",
+        // Place (3 columns), the themes, then summit_date, summit and speaker_ids.
+        #expect(back.details["heatmap"]?.autofilter == "A1:\(WorkbookReadBack.columnName(2 + BriefFixtures.loaded.analysis.themes.count + 3))3",
                 "the legend below the two rows is outside the table")
     }
 
