@@ -253,7 +253,7 @@ struct CommandLineHabitTests {
     @Test func standardOutputThatIsATerminalIsRefused() throws {
         let run = try ToolRun.run("script", ["-qec", "\(ReportBinary.path) pdf --out -", "/dev/null"], currentDirectory: Repository.root)
         #expect(run.status == 64, "\(run.stdout)")
-        #expect(run.stdout.contains("error: --out - writes the PDF to standard output, and standard output is a terminal"))
+        #expect(run.stdout.contains("error: --out - writes to standard output, and standard output is a terminal"))
         #expect(!run.stdout.contains("%PDF"))
     }
 
