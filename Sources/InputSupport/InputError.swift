@@ -2,7 +2,7 @@
 ///
 /// It always says where and what to do, because the person reading it is the one
 /// who edited the file, not the one who wrote this program.
-public struct InputError: Error, Sendable, CustomStringConvertible {
+public struct InputError: Error, Sendable, InputMessage {
     public var location: SourceLocation?
     public var message: String
     public var hint: String?
@@ -11,11 +11,5 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.location = location
         self.message = message
         self.hint = hint
-    }
-
-    public var description: String {
-        var text = location.map { "\($0): \(message)" } ?? message
-        if let hint { text += "\n  \(hint)" }
-        return text
     }
 }

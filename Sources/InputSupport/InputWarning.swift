@@ -2,7 +2,7 @@
 ///
 /// Warnings travel with results instead of being printed where they arise, so that
 /// the command line decides what to show (`--quiet`) and tests can assert on them.
-public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
+public struct InputWarning: Sendable, Hashable, InputMessage {
     public var location: SourceLocation?
     public var message: String
     public var hint: String?
@@ -11,11 +11,5 @@ public struct InputWarning: Sendable, Hashable, CustomStringConvertible {
         self.location = location
         self.message = message
         self.hint = hint
-    }
-
-    public var description: String {
-        var text = location.map { "\($0): \(message)" } ?? message
-        if let hint { text += "\n  \(hint)" }
-        return text
     }
 }
