@@ -35,8 +35,12 @@ public struct BriefLanguage: Sendable {
     var otherThemes: String { pick("其他主題", "Other themes") }
     var similarPlaces: String { pick("相似城市", "Most similar places") }
     var noFigures: String { pick("摘要中沒有可引用的數字。", "The summary quotes no figures.") }
-    var noTranslation: String { pick("本摘要沒有譯文，以下為原文。", "No English translation of this summary exists; the original follows.") }
-    var originalSummary: String { pick("原文", "Original (Traditional Chinese)") }
+    /// The labels above a summary start with its place (`Taipei: …`), and the original's
+    /// stays one short line: the same line on many pages reads as a running header.
+    func noTranslation(_ place: String) -> String {
+        pick("\(place)：摘要沒有譯文，以下為原文。", "\(place): no English translation of this summary exists; the original follows.")
+    }
+    func originalSummary(_ place: String) -> String { pick("\(place)：原文", "\(place): the original (Chinese)") }
     var noThemes: String { pick("摘要中沒有符合主題分類的關鍵字。", "No theme keyword occurs in this summary.") }
     var placeColumn: String { pick("城市／機構", "Place") }
     var speakerColumn: String { pick("講者", "Speakers") }

@@ -56,7 +56,7 @@ struct SpeakerPages {
                                                                              spaceBefore: sheet.sizes.small * 0.5)).reading(as: .paragraph)),
         ] + historyLink(place), fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
 
-        blocks += summaryPart(speaker)
+        blocks += summaryPart(speaker, index: index)
         // The analysis in three forms: when the full one would spill a few lines onto a page of
         // their own, the shorter ones run the short sections into their headings, then quote
         // one theme fewer. Each part is built once and shared by the forms that use it.
@@ -70,7 +70,7 @@ struct SpeakerPages {
             themes[0] + figureLine + similar.runIn,
             themes[1] + figureLine + similar.runIn,
         ])))
-        return blocks
+        return blocks + originalPart(speaker)
     }
 
     /// Over several summits, a place that spoke at more than one links to its page over the summits.
@@ -99,26 +99,36 @@ struct SpeakerPages {
     private var summaryLanguage: String? { context.language.zh ? nil : BriefLanguage.Code.zhTW.rawValue }
 
     /// The summary as the brief's language has it: in Chinese the original; in English the
-    /// translation with the original in smaller type below (unless `--no-original`), or,
-    /// without a translation, one line that says so and the original.
-    private func summaryPart(_ speaker: Speaker) -> [Block] {
+    /// translation, or, without one, one line that says so and the original.
+    private func summaryPart(_ speaker: Speaker, index: Int) -> [Block] {
         let type = context.type, sheet = context.sheet, language = context.language
         guard !language.zh else { return summaryBlocks(speaker.summary, size: sheet.sizes.body, language: nil) }
-        let small = type.smaller(sheet.sizes.body, by: 1.5)
-        func note(_ text: String, before: Double) -> Block {
-            .paragraph(context.paragraph(text, type.text(sheet.sizes.small, bold: true, color: sheet.colors.muted),
-                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
-                                                        spaceBefore: before, keepWithNext: true)))
-        }
         guard let english = context.translatedSummary(of: speaker) else {
-            return [note(language.noTranslation, before: type.paragraphGap)] + summaryBlocks(speaker.summary, size: sheet.sizes.body, language: summaryLanguage)
+            return [note(language.noTranslation(context.place(speaker.placeSlug).map(language.placeName) ?? ""), before: type.paragraphGap)]
+                + summaryBlocks(speaker.summary, size: sheet.sizes.body, language: summaryLanguage)
         }
-        var blocks = summaryBlocks(english, size: sheet.sizes.body, language: nil)
-        if context.showsOriginal {
-            blocks.append(note(language.originalSummary, before: sheet.sizes.body * 1.2))
-            blocks += summaryBlocks(speaker.summary, size: small, language: summaryLanguage, color: sheet.colors.muted)
-        }
-        return blocks
+        return summaryBlocks(english, size: sheet.sizes.body, language: nil)
+    }
+
+    /// Under a translated summary's page (below its themes and figures, which quote the
+    /// translation), the original Chinese in smaller type; nothing with `--no-original`.
+    /// Its label names the place: a line repeated on many pages reads as a running header.
+    /// In a panel without fill, so that it stays on one page when it fits: a paragraph cut by
+    /// a page break comes out of the text layer with the page furniture inside it.
+    private func originalPart(_ speaker: Speaker) -> [Block] {
+        let type = context.type, sheet = context.sheet
+        guard !context.language.zh, context.showsOriginal, context.translatedSummary(of: speaker) != nil else { return [] }
+        let label = note(context.language.originalSummary(context.place(speaker.placeSlug).map(context.language.placeName) ?? ""), before: 0)
+        let original = summaryBlocks(speaker.summary, size: type.smaller(sheet.sizes.body, by: 1.5), language: summaryLanguage, color: sheet.colors.muted)
+        return [.box(Box(blocks: [label] + original, fill: nil, padding: 0, spaceBefore: sheet.sizes.body * 1.4))]
+    }
+
+    /// A one-line label in small bold type, kept with what follows.
+    private func note(_ text: String, before: Double) -> Block {
+        let type = context.type, sheet = context.sheet
+        return .paragraph(context.paragraph(text, type.text(sheet.sizes.small, bold: true, color: sheet.colors.muted),
+                                            ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
+                                                           spaceBefore: before, keepWithNext: true)))
     }
 
     /// Paragraphs and numbered lists of a summary, in body type or (for the original below
