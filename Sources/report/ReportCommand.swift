@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
             73 output not writable (folder, disk full), 74 standard output failed, 128+N stopped by signal N.
             """,
         version: ReportVersion.number,
-        subcommands: [PDFCommand.self, PNGCommand.self, CSVCommand.self, XLSXCommand.self, JSONCommand.self, CitiesCommand.self]
+        subcommands: [PDFCommand.self, PNGCommand.self, CSVCommand.self, XLSXCommand.self, JSONCommand.self, CitiesCommand.self, TranslationTemplateCommand.self]
     )
 
     /// Signals first: Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop the run cleanly at any point, and
