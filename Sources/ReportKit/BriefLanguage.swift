@@ -1,8 +1,9 @@
 import SummitAnalysis
 import SummitModel
 
-/// The brief's own words in Traditional Chinese or English. The summaries stay as the
-/// speakers' offices wrote them; labels, headings, theme and place names follow the language.
+/// The brief's own words in Traditional Chinese or English. Labels, headings, theme and
+/// place names follow the language; the summaries are the originals, or in English the
+/// translation where one exists (`SummitTranslation`).
 public struct BriefLanguage: Sendable {
     public enum Code: String, Sendable, CaseIterable {
         case zhTW = "zh-TW"
