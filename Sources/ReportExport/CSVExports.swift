@@ -10,6 +10,9 @@ public struct CSVExports: Sendable {
     public var summits: [AnalysedSummit]
     /// The selected places, in summit order.
     public var places: [Place]
+    /// English translations by summit date: their summaries fill `summary_en` (empty where
+    /// a speaker has none).
+    public var translations: [String: SummitTranslation] = [:]
 
     public init(summits: [AnalysedSummit], places: [Place]) {
         self.summits = summits
@@ -60,7 +63,7 @@ public struct CSVExports: Sendable {
     public var speakers: CSVTable {
         var table = CSVTable(name: "speakers.csv", header: [
             "number", "place_slug", "place_zh", "place_en", "country_zh", "country_en", "country_iso", "role", "honorific", "name",
-            "summary", "points", "top_theme_1", "top_theme_2", "top_theme_3",
+            "summary", "summary_en", "points", "top_theme_1", "top_theme_2", "top_theme_3",
         ] + Self.summitColumns + ["speaker_id"])
         let placesBySlug = placesBySlug
         for (speaker, entry) in selectedSpeakers {
@@ -70,7 +73,9 @@ public struct CSVExports: Sendable {
                 .integer(speaker.number), .text(speaker.placeSlug), .text(place?.zh ?? speaker.placeAsWritten), .text(place?.en ?? ""),
                 .text(place?.country.zh ?? ""), .text(place?.country.en ?? ""), .text(place?.country.iso ?? ""),
                 .text(speaker.role), speaker.honorific.map(CSVCell.text) ?? .empty, .text(speaker.name),
-                .text(speaker.summary.plainText), .integer(speaker.summary.pointCount),
+                .text(speaker.summary.plainText),
+                translations[entry.summit.date]?.summary(of: speaker).map { CSVCell.text($0.plainText) } ?? .empty,
+                .integer(speaker.summary.pointCount),
             ] + topThemeCells(top) + summitCells(entry.summit) + [.text(speaker.id)])
         }
         return table

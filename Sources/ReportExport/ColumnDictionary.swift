@@ -96,6 +96,8 @@ public struct ColumnDictionary: Sendable {
             ColumnInfo("name", .text, zh: "姓名", en: "Name", "The speaker's name as written."),
             ColumnInfo("summary", .longText, zh: "摘要", en: "Summary",
                        "The summary as plain text: each paragraph and numbered point on its own line, with its number (1. …)."),
+            ColumnInfo("summary_en", .longText, zh: "英文摘要", en: "Summary in English",
+                       "The summary in English, from the translation beside the summit file (summit-….en.yaml), in the same form; empty where the speaker has none."),
             ColumnInfo("points", .integer, unit: "points", zh: "列點數", en: "Points", "How many numbered points (list items) the summary has."),
             topTheme(1, of: "the speaker's summary"), topTheme(2, of: "the speaker's summary"), topTheme(3, of: "the speaker's summary"),
         ].map { ($0.id, $0) }),

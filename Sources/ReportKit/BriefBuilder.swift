@@ -14,14 +14,19 @@ public struct BriefBuilder {
 
     /// A brief over several summits (oldest first): every part says which summit a row or
     /// page is from, and places that spoke at more than one get a page over the summits.
-    public init(summits: [AnalysedSummit], places: [Place], style: StyleSheet, language: BriefLanguage, generated: String) {
-        context = BriefContext(summits: summits, places: places, sheet: style, language: language, generated: generated)
+    ///
+    /// `translations` (by summit date) give the English summaries and title of a brief in
+    /// English; `showsOriginal` sets the Chinese below each translated summary.
+    public init(summits: [AnalysedSummit], places: [Place], style: StyleSheet, language: BriefLanguage, generated: String,
+                translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true) {
+        context = BriefContext(summits: summits, places: places, sheet: style, language: language, generated: generated,
+                               translations: translations, showsOriginal: showsOriginal)
     }
 
     public func document(date: String) -> Document {
         let language = context.language, type = context.type
         func furniture(_ section: String) -> PageFurniture {
-            PageFurniture(headerLeft: RichText(context.heading, type.furniture), headerRight: RichText(section, type.furniture),
+            PageFurniture(headerLeft: RichText(context.runningHeading, type.furniture), headerRight: RichText(section, type.furniture),
                           ruleColor: type.furnitureRule, footerFormat: language.footerFormat, footerStyle: type.furniture)
         }
         var sections = [

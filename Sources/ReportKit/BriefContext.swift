@@ -21,7 +21,15 @@ struct BriefContext {
     /// ISO date of generation (SOURCE_DATE_EPOCH when set).
     let generated: String
 
-    init(summits: [AnalysedSummit], places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String) {
+    /// Translations by summit date: only for a brief in their language.
+    let translations: [String: SummitTranslation]
+    /// Whether the original Chinese follows a translated summary.
+    let showsOriginal: Bool
+
+    init(summits: [AnalysedSummit], places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String,
+         translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true) {
+        self.translations = language.zh ? [:] : translations
+        self.showsOriginal = showsOriginal
         let newest = summits.last ?? AnalysedSummit(summit: Summit(title: "", heading: "", date: "", source: "", speakers: [], places: []),
                                                      analysis: SummitAnalysis(themes: [], speakers: [], places: []))
         summit = newest.summit
@@ -112,9 +120,21 @@ struct BriefContext {
         return summits.filter { dates.contains($0.summit.date) }
     }
 
+    /// The speaker's summary in the brief's language, when a translation has one.
+    func translatedSummary(of speaker: Speaker) -> Summary? {
+        translations[speaker.summitDate.isEmpty ? summit.date : speaker.summitDate]?.summary(of: speaker)
+    }
+
+    /// The summit's title in the brief's language, when a translation gives one.
+    private var translatedTitle: String? { isArchive ? nil : translations[summit.date]?.title }
+
     /// The title the brief is under: the summit's, or over several summits the shared
-    /// name with the range of years (`首長高峰會 2021–2024`).
+    /// name with the range of years (`首長高峰會 2021–2024`). A translated title is cut at
+    /// its colon, as the Chinese short title leaves out `談話內容摘要`.
     var title: String {
+        if let translatedTitle {
+            return translatedTitle.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? translatedTitle
+        }
         guard isArchive, let first = summits.first?.summit, let last = summits.last?.summit else { return summit.title }
         let names = Set(summits.map { Self.withoutYear($0.summit.title) })
         let years = first.date.prefix(4) == last.date.prefix(4) ? String(first.date.prefix(4)) : "\(first.date.prefix(4))–\(last.date.prefix(4))"
@@ -122,9 +142,13 @@ struct BriefContext {
         return language.pick("高峰會 \(years)", "Summits \(years)")
     }
 
+    /// The page headers' left side: the heading, or a translated title cut short (a long
+    /// English sentence in the furniture reads as prose that readers skip).
+    var runningHeading: String { translatedTitle == nil ? heading : title }
+
     /// The line above the title and in the page headers.
     var heading: String {
-        guard isArchive else { return summit.heading }
+        guard isArchive else { return translatedTitle ?? summit.heading }
         return title + language.pick("（\(summits.count) 屆）", ": \(summits.count) summits")
     }
 

@@ -1,8 +1,9 @@
 import SummitAnalysis
 import SummitModel
 
-/// The brief's own words in Traditional Chinese or English. The summaries stay as the
-/// speakers' offices wrote them; labels, headings, theme and place names follow the language.
+/// The brief's own words in Traditional Chinese or English. Labels, headings, theme and
+/// place names follow the language; the summaries are the originals, or in English the
+/// translation where one exists (`SummitTranslation`).
 public struct BriefLanguage: Sendable {
     public enum Code: String, Sendable, CaseIterable {
         case zhTW = "zh-TW"
@@ -35,6 +36,12 @@ public struct BriefLanguage: Sendable {
     var otherThemes: String { pick("其他主題", "Other themes") }
     var similarPlaces: String { pick("相似城市", "Most similar places") }
     var noFigures: String { pick("摘要中沒有可引用的數字。", "The summary quotes no figures.") }
+    /// The labels above a summary start with its place (`Taipei: …`), and the original's
+    /// stays one short line: the same line on many pages reads as a running header.
+    func noTranslation(_ place: String) -> String {
+        pick("\(place)：摘要沒有譯文，以下為原文。", "\(place): no English translation of this summary exists; the original follows.")
+    }
+    func originalSummary(_ place: String) -> String { pick("\(place)：原文", "\(place): the original (Chinese)") }
     var noThemes: String { pick("摘要中沒有符合主題分類的關鍵字。", "No theme keyword occurs in this summary.") }
     var placeColumn: String { pick("城市／機構", "Place") }
     var speakerColumn: String { pick("講者", "Speakers") }

@@ -15,7 +15,9 @@ public struct CSVReport {
 
     public func tables() throws(ReportError) -> (tables: [CSVTable], warnings: [InputWarning]) {
         let (places, warnings) = try CitySelection.resolve(cities, among: loaded.places)
-        return (CSVExports(summits: loaded.summits, places: places).tables, warnings)
+        var exports = CSVExports(summits: loaded.summits, places: places)
+        exports.translations = loaded.translations
+        return (exports.tables, warnings)
     }
 
     /// Writes the files; returns their paths and row counts.

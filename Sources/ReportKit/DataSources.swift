@@ -22,6 +22,9 @@ public struct DataSources: Sendable {
     public var themesFile: String?
     /// `--encoding`: read the summit files in this encoding instead of detecting it.
     public var encoding: SummitEncoding?
+    /// `--translation`: the English summaries of the (last given) summit; nil finds
+    /// `summit-….en.yaml` beside each summit file.
+    public var translationFile: String?
 
     public init(summitFiles: [String], dataFolder: String? = nil, placesFile: String? = nil, rolesFile: String? = nil,
                 themesFile: String? = nil, encoding: SummitEncoding? = nil) {
@@ -116,8 +119,10 @@ public struct DataSources: Sendable {
         }
         let summits = read.summits.sorted { $0.summit.date < $1.summit.date }
         guard let newest = summits.last else { throw ReportError(.input, "no summit file found") }
-        return LoadedSummit(newest: newest, summits: summits, archive: archive, catalog: read.catalog, roles: read.roles,
-                            warnings: read.warnings, encodings: read.encodings, inputFiles: read.inputFiles)
+        var loaded = LoadedSummit(newest: newest, summits: summits, archive: archive, catalog: read.catalog, roles: read.roles,
+                                  warnings: read.warnings, encodings: read.encodings, inputFiles: read.inputFiles)
+        loaded.translations = read.translations
+        return loaded
     }
 
     private struct Read {
@@ -127,6 +132,24 @@ public struct DataSources: Sendable {
         var warnings: [InputWarning]
         var encodings: [String: EncodingDecision] = [:]
         var inputFiles: [String]
+        var translations: [String: SummitTranslation] = [:]
+    }
+
+    /// The summit's translation: `--translation` for the last summit file, otherwise the one
+    /// beside the summit file when there is one.
+    private func readTranslation(of summit: Summit, file: String, isLast: Bool, into read: inout Read) throws(InputError) {
+        let loaded: (translation: SummitTranslation, warnings: [InputWarning])?
+        if let translationFile, isLast {
+            loaded = try SummitTranslation.load(translationFile, for: summit)
+        } else if file != Self.standardInput {
+            loaded = try SummitTranslation.loadBeside(summit)
+        } else {
+            loaded = nil
+        }
+        guard let loaded else { return }
+        read.translations[summit.date] = loaded.translation
+        read.warnings += loaded.warnings
+        read.inputFiles.append(loaded.translation.file)
     }
 
     /// The curated data once, then every summit file with it.
@@ -148,6 +171,7 @@ public struct DataSources: Sendable {
             read.summits.append(AnalysedSummit(summit: imported.summit, analysis: analyzer.analyse(imported.summit)))
             read.warnings += imported.warnings
             read.encodings[file == Self.standardInput ? InputFile.standardInputName : file] = imported.encoding
+            try readTranslation(of: imported.summit, file: file, isLast: file == files.last, into: &read)
         }
         return read
     }

@@ -26,6 +26,8 @@ public struct LoadedSummit: Sendable {
     public var catalog: ThemeCatalog
     public var roles: RoleVocabulary
     public var warnings: [InputWarning]
+    /// The summits' translations by summit date: `summit-….en.yaml` beside the summit file, or `--translation`.
+    public var translations: [String: SummitTranslation] = [:]
     /// Which encoding each summit file was read in and why (by path; standard input by its
     /// name), for `--verbose`.
     public var encodings: [String: EncodingDecision] = [:]
@@ -72,4 +74,23 @@ public struct LoadedSummit: Sendable {
 
     /// The speakers of all summits.
     public var speakerCount: Int { summits.reduce(0) { $0 + $1.summit.speakers.count } }
+}
+
+extension LoadedSummit {
+    /// The summits as a brief in `language` analyses them: in English, each speaker with a
+    /// translation is scored and its figures read from the English text (with the English
+    /// keywords of the catalog); the others, and every speaker of a Chinese brief, from the original.
+    public func summits(in language: BriefLanguage.Code) -> [AnalysedSummit] {
+        guard language != .zhTW, !translations.isEmpty else { return summits }
+        let analyzer = SummitAnalyzer(catalog: catalog)
+        return summits.map { entry in
+            guard let translation = translations[entry.summit.date] else { return entry }
+            var english = entry.summit
+            for index in english.speakers.indices {
+                if let summary = translation.summary(of: english.speakers[index]) { english.speakers[index].summary = summary }
+            }
+            // The pages set the original and the translation themselves: only the analysis changes.
+            return AnalysedSummit(summit: entry.summit, analysis: analyzer.analyse(english))
+        }
+    }
 }

@@ -21,6 +21,9 @@ public struct PDFOptions: Sendable {
     /// Write the structure tree and finish the file for PDF/UA and PDF/A; off only to
     /// measure what that costs.
     public var tagged = true
+    /// In a brief in English, set the original Chinese below each translated summary
+    /// (`--no-original` leaves it out).
+    public var showsOriginal = true
 
     public init(cities: String = "all", style: String = "default", stylesFolder: String? = nil, language: BriefLanguage.Code = .zhTW,
                 paper: String? = nil, output: String? = nil, allowMissingGlyphs: Bool = false) {
@@ -139,7 +142,9 @@ public struct PDFReport {
                 + "  `fc-list : family` lists the installed families: name one of them in the style sheet, or install the font." + package)
         }
         let language = BriefLanguage(options.language, roles: loaded.roles)
-        let builder = BriefBuilder(summits: loaded.summits, places: places, style: style, language: language, generated: clock.day)
+        let builder = BriefBuilder(summits: loaded.summits(in: options.language), places: places, style: style, language: language,
+                                   generated: clock.day, translations: options.language == .zhTW ? [:] : loaded.translations,
+                                   showsOriginal: options.showsOriginal)
         let document = builder.document(date: clock.timestamp)
         let laidOut: LaidOutDocument
         do {

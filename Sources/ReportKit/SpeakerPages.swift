@@ -1,5 +1,6 @@
 import Foundation
 import ReportLayout
+import ReportStyle
 import SummitAnalysis
 import SummitModel
 
@@ -55,7 +56,7 @@ struct SpeakerPages {
                                                                              spaceBefore: sheet.sizes.small * 0.5)).reading(as: .paragraph)),
         ] + historyLink(place), fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.4)))
 
-        blocks += summaryBlocks(speaker.summary)
+        blocks += summaryPart(speaker, index: index)
         // The analysis in three forms: when the full one would spill a few lines onto a page of
         // their own, the shorter ones run the short sections into their headings, then quote
         // one theme fewer. Each part is built once and shared by the forms that use it.
@@ -69,7 +70,7 @@ struct SpeakerPages {
             themes[0] + figureLine + similar.runIn,
             themes[1] + figureLine + similar.runIn,
         ])))
-        return blocks
+        return blocks + originalPart(speaker)
     }
 
     /// Over several summits, a place that spoke at more than one links to its page over the summits.
@@ -97,22 +98,63 @@ struct SpeakerPages {
     /// switch voices for them.
     private var summaryLanguage: String? { context.language.zh ? nil : BriefLanguage.Code.zhTW.rawValue }
 
-    private func summaryBlocks(_ summary: Summary) -> [Block] {
+    /// The summary as the brief's language has it: in Chinese the original; in English the
+    /// translation, or, without one, one line that says so and the original.
+    private func summaryPart(_ speaker: Speaker, index: Int) -> [Block] {
+        let type = context.type, sheet = context.sheet, language = context.language
+        guard !language.zh else { return summaryBlocks(speaker.summary, size: sheet.sizes.body, language: nil) }
+        guard let english = context.translatedSummary(of: speaker) else {
+            return [note(language.noTranslation(context.place(speaker.placeSlug).map(language.placeName) ?? ""), before: type.paragraphGap)]
+                + summaryBlocks(speaker.summary, size: sheet.sizes.body, language: summaryLanguage)
+        }
+        return summaryBlocks(english, size: sheet.sizes.body, language: nil)
+    }
+
+    /// Under a translated summary's page (below its themes and figures, which quote the
+    /// translation), the original Chinese in smaller type; nothing with `--no-original`.
+    /// Its label names the place: a line repeated on many pages reads as a running header.
+    /// In a panel without fill, so that it stays on one page when it fits: a paragraph cut by
+    /// a page break comes out of the text layer with the page furniture inside it.
+    private func originalPart(_ speaker: Speaker) -> [Block] {
         let type = context.type, sheet = context.sheet
+        guard !context.language.zh, context.showsOriginal, context.translatedSummary(of: speaker) != nil else { return [] }
+        let label = note(context.language.originalSummary(context.place(speaker.placeSlug).map(context.language.placeName) ?? ""), before: 0)
+        let original = summaryBlocks(speaker.summary, size: type.smaller(sheet.sizes.body, by: 1.5), language: summaryLanguage, color: sheet.colors.muted)
+        return [.box(Box(blocks: [label] + original, fill: nil, padding: 0, spaceBefore: sheet.sizes.body * 1.4))]
+    }
+
+    /// A one-line label in small bold type, kept with what follows.
+    private func note(_ text: String, before: Double) -> Block {
+        let type = context.type, sheet = context.sheet
+        return .paragraph(context.paragraph(text, type.text(sheet.sizes.small, bold: true, color: sheet.colors.muted),
+                                            ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
+                                                           spaceBefore: before, keepWithNext: true)))
+    }
+
+    /// Paragraphs and numbered lists of a summary, in body type or (for the original below
+    /// a translation) smaller.
+    private func summaryBlocks(_ summary: Summary, size: Double, language: String?, color: Color? = nil) -> [Block] {
+        let type = context.type, sheet = context.sheet
+        let body = size == sheet.sizes.body && color == nil ? type.body : type.text(size, color: color)
+        var paragraphStyle = type.bodyParagraph
+        if size != sheet.sizes.body {
+            paragraphStyle.lineHeight = type.lineHeight(size)
+            paragraphStyle.spaceBefore = type.paragraphGap * size / sheet.sizes.body
+        }
         return summary.blocks.map { block -> Block in
             switch block {
             case let .paragraph(text):
-                return .paragraph(context.paragraph(text, type.body, type.bodyParagraph, language: summaryLanguage))
+                return .paragraph(context.paragraph(text, body, paragraphStyle, language: language))
             case let .list(list):
                 let items = list.items.map { item -> ListBlock.Item in
-                    var style = type.bodyParagraph
-                    style.spaceBefore = type.paragraphGap * 0.5
+                    var style = paragraphStyle
+                    style.spaceBefore = paragraphStyle.spaceBefore * 0.5
                     return ListBlock.Item(marker: list.marker(for: item),
-                                          paragraphs: [context.paragraph(item.text, type.body, style, language: summaryLanguage)])
+                                          paragraphs: [context.paragraph(item.text, body, style, language: language)])
                 }
-                return .list(ListBlock(items: items, markerStyle: type.text(sheet.sizes.body, bold: true, color: sheet.colors.accent),
-                                       markerWidth: sheet.sizes.body * sheet.proportions.listMarkerColumn,
-                                       gap: sheet.sizes.body * sheet.proportions.listMarkerGap))
+                return .list(ListBlock(items: items, markerStyle: type.text(size, bold: true, color: sheet.colors.accent),
+                                       markerWidth: size * sheet.proportions.listMarkerColumn,
+                                       gap: size * sheet.proportions.listMarkerGap))
             }
         }
     }
@@ -143,7 +185,9 @@ struct SpeakerPages {
                 TextSpan("\u{2003}" + keywords(score), type.text(size, color: sheet.colors.muted)),
             ]), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.45, keepWithNext: true))))
             if let evidence = score.evidence.first {
-                let quote = Self.excerpt(evidence.text, around: evidence.keywords.first ?? "", length: quoteLength)
+                // A Latin letter is about half an em: a translated sentence takes twice the letters.
+                let latin = !evidence.text.unicodeScalars.contains(where: CJKText.isCJK)
+                let quote = Self.excerpt(evidence.text, around: evidence.keywords.first ?? "", length: latin ? quoteLength * 2 : quoteLength)
                 let prefix = evidence.marker.map { language.pick("第 \($0.trimmingCharacters(in: ["."]))點　", "item \($0) ") } ?? ""
                 blocks.append(.paragraph(context.paragraph(prefix + language.pick("「\(quote)」", "“\(quote)”"), type.smallMuted,
                                                            ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),

@@ -66,7 +66,9 @@ public struct XLSXReport {
         let (style, styleWarnings) = try PDFReport.style(for: PDFOptions(style: options.style, stylesFolder: options.stylesFolder))
         let summit = loaded.summit
         // Several summits: one table each, as the CSV files (the about sheet names the newest).
-        let tables = CSVExports(summits: loaded.summits, places: places).tables
+        var exports = CSVExports(summits: loaded.summits, places: places)
+        exports.translations = loaded.translations
+        let tables = exports.tables
         let zh = BriefLanguage(.zhTW, roles: loaded.roles), en = BriefLanguage(.en, roles: loaded.roles)
         let selected = Set(places.map(\.slug))
         let speakers = loaded.summits.reduce(0) { $0 + $1.summit.speakers.filter { selected.contains($0.placeSlug) }.count }

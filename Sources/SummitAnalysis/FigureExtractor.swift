@@ -145,10 +145,20 @@ public struct FigureExtractor: Sendable {
         while lower > 0, !isClauseBreak(s, lower - 1) { lower -= 1 }
         var upper = figure.upperBound
         while upper < s.count, !isClauseBreak(s, upper) { upper += 1 }
-        let limit = 24
+        // A Latin clause (a translation's) takes twice the letters, and is cut between words.
+        let latin = !s[lower..<upper].contains(where: CJKText.isCJK)
+        let limit = latin ? 48 : 24
         var prefix = "", suffix = ""
-        if figure.lowerBound - lower > limit { lower = figure.lowerBound - limit; prefix = "…" }
-        if upper - figure.upperBound > limit { upper = figure.upperBound + limit; suffix = "…" }
+        if figure.lowerBound - lower > limit {
+            lower = figure.lowerBound - limit
+            if latin { while lower < figure.lowerBound, s[lower] != " " { lower += 1 } }
+            prefix = "…"
+        }
+        if upper - figure.upperBound > limit {
+            upper = figure.upperBound + limit
+            if latin { while upper > figure.upperBound, s[upper] != " " { upper -= 1 } }
+            suffix = "…"
+        }
         let body = String(scalars: s[lower..<upper]).trimmingCharacters(in: " ")
         return prefix + body + suffix
     }

@@ -13,14 +13,20 @@ struct BriefOptions: ParsableArguments {
             completion: Completions.styles)
     var style = "default"
 
-    @Option(help: ArgumentHelp("Language of labels and headings, in any case (summaries stay as written).", valueName: "lang"))
+    @Option(help: ArgumentHelp("Language of the brief, in any case; en sets the English summaries where a translation exists.", valueName: "lang"))
     var lang = LanguageOption.zhTW
 
     @Option(help: ArgumentHelp("Paper size, overriding the style, in any case.", valueName: "size"))
     var paper: PaperOption?
 
+    @Flag(name: .customLong("no-original"), help: "In the English brief, leave out the original Chinese below each translated summary.")
+    var noOriginal = false
+
     /// The options for the PDF pipeline; `output` and the rest as given.
     func options(output: String? = nil, allowMissingGlyphs: Bool = false) -> PDFOptions {
-        PDFOptions(cities: cities, style: style, language: lang.code, paper: paper?.rawValue, output: output, allowMissingGlyphs: allowMissingGlyphs)
+        var options = PDFOptions(cities: cities, style: style, language: lang.code, paper: paper?.rawValue, output: output,
+                                 allowMissingGlyphs: allowMissingGlyphs)
+        options.showsOriginal = !noOriginal
+        return options
     }
 }

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
             73 output not writable (folder, disk full), 74 standard output failed, 128+N stopped by signal N.
             """,
         version: ReportVersion.number,
-        subcommands: [PDFCommand.self, PNGCommand.self, CSVCommand.self, XLSXCommand.self, JSONCommand.self, CitiesCommand.self]
+        subcommands: [PDFCommand.self, PNGCommand.self, CSVCommand.self, XLSXCommand.self, JSONCommand.self, CitiesCommand.self, TranslationTemplateCommand.self]
     )
 
     /// Signals first: Ctrl-C, Ctrl-\, SIGTERM and SIGHUP stop the run cleanly at any point, and
@@ -91,6 +91,11 @@ struct InputOptions: ParsableArguments {
                                             valueName: "name"))
     var encoding: String?
 
+    @Option(name: .long, help: ArgumentHelp("The summaries in English (default: summit-….en.yaml beside the summit file, when there is one).",
+                                            valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
+    var translation: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -98,7 +103,10 @@ struct InputOptions: ParsableArguments {
     var verbose = false
 
     var sources: DataSources {
-        DataSources(summitFiles: data, placesFile: places, rolesFile: roles, themesFile: themes, encoding: encoding.flatMap(SummitEncoding.init(name:)))
+        var sources = DataSources(summitFiles: data, placesFile: places, rolesFile: roles, themesFile: themes,
+                                  encoding: encoding.flatMap(SummitEncoding.init(name:)))
+        sources.translationFile = translation
+        return sources
     }
 
     func validate() throws {

@@ -44,12 +44,24 @@ struct CSVExportTests {
             #expect(row[8] == (speaker.honorific ?? ""))
             #expect(row[9] == speaker.name)
             #expect(row[10] == speaker.summary.plainText, "multi-line summaries survive quoting")
-            #expect(row[11] == String(speaker.summary.pointCount))
+            #expect(row[11] == "", "no translation given to these exports")
+            #expect(row[12] == String(speaker.summary.pointCount))
         }
         #expect(back.column("name")[4] == "Kwon, Young-jin", "a comma inside a cell")
         #expect(back.column("place_zh")[0] == "臺北市")
         #expect(back.column("country_iso") == ["TW", "TW", "NL", "GB", "KR", "ZA", "CZ", "FR", "NP", "MU", "CZ", "GB", "HU"])
         #expect(back.column("top_theme_1")[0] == "education")
+    }
+
+    @Test func summaryENHoldsTheTranslationWhereThereIsOne() throws {
+        var exports = exports
+        let summit = exports.summits[0].summit
+        let english = Summary(blocks: [.paragraph("Technology-based pandemic prevention."),
+                                       .list(SummaryList(ordered: true, items: [ListItem(number: 1, text: "First point.")]))])
+        exports.translations[summit.date] = SummitTranslation(file: "t.en.yaml", title: "T", summaries: [2: english])
+        let back = try CSVReadBack(exports.speakers.bytes)
+        #expect(back.column("summary_en")[0] == "", "speaker 1 has no translation here")
+        #expect(back.column("summary_en")[1] == "Technology-based pandemic prevention.\n1. First point.")
     }
 
     @Test func longThemesHeatmapAndFiguresMatchTheAnalysis() throws {
