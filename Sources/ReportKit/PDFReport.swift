@@ -162,15 +162,9 @@ public struct PDFReport {
     /// that has already paid for fontconfig.
     public func run(warmUp: ShaperWarmUp? = nil, progress: (@Sendable (PDFProgress) -> Void)? = nil) throws(ReportError) -> PDFResult {
         let shapers = shapers(warmed: warmUp?.take())
-        var timings: [(String, Double)] = []
-        var mark = DispatchTime.now().uptimeNanoseconds
-        func lap(_ step: String) {
-            let now = DispatchTime.now().uptimeNanoseconds
-            timings.append((step, Double(now - mark) / 1e9))
-            mark = now
-        }
+        var timer = StepTimer()
         let (document, style, warnings) = try layout(shapers: shapers, progress: progress)
-        lap("build, shape and lay out")
+        timer.lap("build, shape and lay out")
         var allWarnings = warnings
         let missing = document.missingGlyphs
         if !missing.isEmpty {
@@ -226,8 +220,8 @@ public struct PDFReport {
         }
         // The shapers own the fonts the painter used: they must outlive it.
         withExtendedLifetime(shapers) {}
-        lap("paint and write")
+        timer.lap("paint and write")
         return PDFResult(path: path, pages: document.pages.count, warnings: allWarnings,
-                         timings: timings + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, styleFiles: style.sourceFiles)
+                         timings: timer.steps + painterTimings.steps.map { ("  " + $0.step, $0.seconds) }, styleFiles: style.sourceFiles)
     }
 }

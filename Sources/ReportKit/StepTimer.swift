@@ -1,7 +1,6 @@
 import Foundation
 
 /// Seconds per step of a run, for `--verbose`: each `lap` closes the step since the last one.
-/// (`PDFReport.run` keeps its own copy of this for now: another change is editing it.)
 struct StepTimer {
     private(set) var steps: [(step: String, seconds: Double)] = []
     private var mark = DispatchTime.now().uptimeNanoseconds

@@ -35,12 +35,12 @@ extension ShapePaint {
                 if groups[position].paint == paint {
                     groups[position].items.append(index)
                     groups[position].boxes.append(bounds)
-                    groups[position].union = StructurePlan.union(groups[position].union, bounds)
+                    groups[position].union = groups[position].union.union(bounds)
                     joined = true
                     break
                 }
-                if StructurePlan.intersects(groups[position].union, bounds),
-                   groups[position].boxes.contains(where: { StructurePlan.intersects($0, bounds) }) { break }
+                if groups[position].union.intersects(bounds),
+                   groups[position].boxes.contains(where: { $0.intersects(bounds) }) { break }
             }
             if !joined { groups.append((paint, [index], [bounds], bounds)) }
         }

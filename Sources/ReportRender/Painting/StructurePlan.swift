@@ -117,11 +117,11 @@ struct StructurePlan {
                   case let .link(destination) = element.role, case let .text(line) = page.items[run.item] else { continue }
             let box = bounds(of: run.clusters, in: line)
             var area: Rect?
-            for case let .link(rect, target) in page.items where target == destination && intersects(rect, box) {
-                area = area.map { union($0, rect) } ?? rect
+            for case let .link(rect, target) in page.items where target == destination && rect.intersects(box) {
+                area = area.map { $0.union(rect) } ?? rect
             }
             let found = area ?? box
-            areas[element.id] = areas[element.id].map { union($0, found) } ?? found
+            areas[element.id] = areas[element.id].map { $0.union(found) } ?? found
         }
         return areas
     }
@@ -134,14 +134,5 @@ struct StructurePlan {
         let x0 = line.origin.x + offsets[first]
         let x1 = line.origin.x + offsets[last] + Double(line.shaped.clusters[clusters.upperBound - 1].advance)
         return Rect(x: x0, y: line.origin.y - line.ascent, width: max(0, x1 - x0), height: line.ascent + line.descent)
-    }
-
-    static func intersects(_ a: Rect, _ b: Rect) -> Bool {
-        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-    }
-
-    static func union(_ a: Rect, _ b: Rect) -> Rect {
-        let x = min(a.x, b.x), y = min(a.y, b.y)
-        return Rect(x: x, y: y, width: max(a.x + a.width, b.x + b.width) - x, height: max(a.y + a.height, b.y + b.height) - y)
     }
 }
