@@ -9,10 +9,10 @@ struct Appendix {
     func section(furniture: PageFurniture) -> Section {
         let type = context.type, language = context.language, sheet = context.sheet
         var blocks: [Block] = [.anchor(Self.anchor), .heading(context.paragraph(language.appendix, type.h1, type.h1Paragraph))]
-        for (index, text) in language.scoringExplanation.enumerated() {
+        for (index, text) in language.scoringParagraphs.enumerated() {
             var style = type.bodyParagraph
             if index == 0 { style.spaceBefore = 0 }
-            blocks.append(.paragraph(context.paragraph(text, type.body, style)))
+            blocks.append(.paragraph(context.paragraph(text.text, type.body, style, language: text.language)))
         }
         let size = sheet.sizes.table
         func header(_ text: String) -> TableCell {
@@ -29,10 +29,10 @@ struct Appendix {
         blocks.append(.table(Table(columns: [.flexible(1), .flexible(2.6)],
                                    header: [TableRow(cells: [header(language.themeLabelColumn), header(language.keywordsColumn)])],
                                    rows: rows, style: type.tableStyle, spaceBefore: sheet.sizes.body, keepWithNext: true, balancesColumns: true)))
-        let source = language.pick("資料來源：\(context.summit.source)（\(context.summit.heading)）；主題分類：\(context.analysis.themes.count) 類。產製日期：\(context.generated)。",
+        let source = language.sentences("資料來源：\(context.summit.source)（\(context.summit.heading)）；主題分類：\(context.analysis.themes.count) 類。產製日期：\(context.generated)。",
                                    "Source: \(context.summit.source) (\(context.summit.heading)); \(context.analysis.themes.count) themes. Generated \(context.generated).")
-        blocks.append(.paragraph(context.paragraph(source, type.smallMuted, ParagraphStyle(
-            alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: sheet.sizes.body))))
+        blocks += context.paragraphs(source, type.smallMuted, ParagraphStyle(
+            alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: sheet.sizes.body), gap: sheet.sizes.small * 0.3)
         return Section(blocks: blocks, pageFurniture: furniture)
     }
 }

@@ -136,10 +136,10 @@ public struct BriefBuilder {
         return DocumentMetadata(
             title: "\(context.title) \(language.briefTitle)",
             subject: context.heading,
-            keywords: [language.pick("智慧城市", "smart city")] + summits + places,
-            author: language.pick("智慧城市首長高峰會簡報（report）", "Smart-city summit brief (report)"),
+            keywords: [language.label("智慧城市", "smart city")] + summits + places,
+            author: language.label("智慧城市首長高峰會簡報（report）", "Smart-city summit brief (report)"),
             creator: "\(ReportVersion.toolName) (Swift, Cairo, Pango)",
             date: date,
-            language: language.code.rawValue)
+            language: language.code.documentLanguage)
     }
 }

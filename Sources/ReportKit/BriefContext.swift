@@ -21,14 +21,14 @@ struct BriefContext {
     /// ISO date of generation (SOURCE_DATE_EPOCH when set).
     let generated: String
 
-    /// Translations by summit date: only for a brief in their language.
+    /// Translations by summit date: only for a brief in their language (English or bilingual).
     let translations: [String: SummitTranslation]
     /// Whether the original Chinese follows a translated summary.
     let showsOriginal: Bool
 
     init(summits: [AnalysedSummit], places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String,
          translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true) {
-        self.translations = language.zh ? [:] : translations
+        self.translations = language.code == .zhTW ? [:] : translations
         self.showsOriginal = showsOriginal
         let newest = summits.last ?? AnalysedSummit(summit: Summit(title: "", heading: "", date: "", source: "", speakers: [], places: []),
                                                      analysis: SummitAnalysis(themes: [], speakers: [], places: []))
@@ -125,20 +125,38 @@ struct BriefContext {
         translations[speaker.summitDate.isEmpty ? summit.date : speaker.summitDate]?.summary(of: speaker)
     }
 
-    /// The summit's title in the brief's language, when a translation gives one.
-    private var translatedTitle: String? { isArchive ? nil : translations[summit.date]?.title }
+    /// The summit's title in the brief's language, when a translation gives one; the
+    /// bilingual brief is under the Chinese title, with the English one below it (`englishTitle`).
+    private var translatedTitle: String? { language.zh ? nil : englishTitle(of: summit) }
+
+    /// A summit's English title from its translation, when it has one.
+    func englishTitle(of summit: Summit) -> String? { translations[summit.date]?.title }
+
+    /// The English title under the Chinese one on the bilingual cover: the translation's
+    /// for one summit, cut at its colon as the title above is; `Summits 2021–2022` for several.
+    var secondTitle: String? {
+        guard language.bilingual else { return nil }
+        if !isArchive { return englishTitle(of: summit).map(Self.shortTitle) }
+        return BriefContext(summits: summits, places: places, sheet: sheet, language: BriefLanguage(.en, roles: language.roles),
+                            generated: generated, translations: translations).title
+    }
+
+    /// A translated title cut at its colon, as the Chinese short title leaves out `談話內容摘要`.
+    static func shortTitle(_ title: String) -> String {
+        title.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? title
+    }
 
     /// The title the brief is under: the summit's, or over several summits the shared
-    /// name with the range of years (`首長高峰會 2021–2024`). A translated title is cut at
-    /// its colon, as the Chinese short title leaves out `談話內容摘要`.
+    /// name with the range of years (`首長高峰會 2021–2024`; in English the translations'
+    /// shared name when every summit has one, `Mayors' Summit 2021–2022`). A translated
+    /// title is cut at its colon, as the Chinese short title leaves out `談話內容摘要`.
     var title: String {
-        if let translatedTitle {
-            return translatedTitle.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? translatedTitle
-        }
+        if !isArchive, let translatedTitle { return Self.shortTitle(translatedTitle) }
         guard isArchive, let first = summits.first?.summit, let last = summits.last?.summit else { return summit.title }
-        let names = Set(summits.map { Self.withoutYear($0.summit.title) })
         let years = first.date.prefix(4) == last.date.prefix(4) ? String(first.date.prefix(4)) : "\(first.date.prefix(4))–\(last.date.prefix(4))"
-        if language.zh, names.count == 1, let name = names.first, !name.isEmpty { return "\(name) \(years)" }
+        let titles = language.zh ? summits.map { Optional($0.summit.title) } : summits.map { englishTitle(of: $0.summit).map(Self.shortTitle) }
+        let names = Set(titles.map { $0.map(Self.withoutYear) ?? "" })
+        if names.count == 1, let name = names.first, !name.isEmpty { return "\(name) \(years)" }
         return language.pick("高峰會 \(years)", "Summits \(years)")
     }
 
@@ -158,9 +176,11 @@ struct BriefContext {
         return summits.filter { $0.summit.date.hasPrefix(year) }.count > 1 ? summit.date : year
     }
 
-    /// A summit's name in the brief's language: its title in Chinese, `2021 summit` in English.
+    /// A summit's name in the brief's language: its title in Chinese; in English its
+    /// translated title, or `2021 summit` without one.
     func summitName(_ summit: Summit) -> String {
-        language.zh ? summit.title : "\(summitLabel(summit)) summit"
+        if language.zh { return summit.title }
+        return englishTitle(of: summit).map(Self.shortTitle) ?? "\(summitLabel(summit)) summit"
     }
 
     /// `2021 首長高峰會` → `首長高峰會`.
@@ -176,6 +196,16 @@ struct BriefContext {
         Paragraph(RichText(text, style), paragraphStyle, language: language)
     }
 
+    /// Sentences as paragraphs, each tagged with its language (the bilingual brief's English
+    /// follows the Chinese); the first keeps `paragraphStyle`'s space before, the others `gap`.
+    func paragraphs(_ sentences: BriefLanguage.Sentences, _ style: TextStyle, _ paragraphStyle: ParagraphStyle, gap: Double) -> [Block] {
+        sentences.enumerated().map { index, sentence in
+            var spaced = paragraphStyle
+            if index > 0 { spaced.spaceBefore = gap }
+            return .paragraph(paragraph(sentence.text, style, spaced, language: sentence.language))
+        }
+    }
+
     /// A person's or place's name. One without spaces (a Chinese name, `黃珊珊`) is never cut
     /// across lines as running Chinese text may be; a Latin name still wraps at its spaces.
     func name(_ text: String, _ style: TextStyle) -> TextSpan {
@@ -185,8 +215,6 @@ struct BriefContext {
     /// Theme ids → labels in the brief's language.
     func themeName(_ id: String) -> String { analysis.theme(id).map(language.themeName) ?? id }
 
-    /// A short label for narrow heatmap columns.
-    func shortThemeName(_ theme: Theme) -> String { language.zh ? theme.shortZh : theme.shortEn }
 
     /// The figure's clause with the figure itself in bold.
     func figureText(_ figure: KeyFigure, base: TextStyle, bold: TextStyle) -> RichText {

@@ -1,13 +1,20 @@
 import SummitAnalysis
 import SummitModel
 
-/// The brief's own words in Traditional Chinese or English. Labels, headings, theme and
-/// place names follow the language; the summaries are the originals, or in English the
-/// translation where one exists (`SummitTranslation`).
+/// The brief's own words in Traditional Chinese, English, or both. Labels, headings, theme
+/// and place names follow the language; the summaries are the originals, or in English the
+/// translation where one exists (`SummitTranslation`); the bilingual brief sets the two
+/// side by side and labels everything in both.
 public struct BriefLanguage: Sendable {
     public enum Code: String, Sendable, CaseIterable {
         case zhTW = "zh-TW"
         case en
+        /// Chinese first, English beside it: the original leads (its analysis, its punctuation).
+        case bilingual = "zh-TW+en"
+
+        /// The BCP 47 tag of the document (`/Lang`, `dc:language`): the bilingual brief is a
+        /// Chinese document whose English paragraphs carry their own tag.
+        public var documentLanguage: String { self == .en ? "en" : "zh-TW" }
     }
 
     public let code: Code
@@ -18,91 +25,124 @@ public struct BriefLanguage: Sendable {
         self.roles = roles
     }
 
-    var zh: Bool { code == .zhTW }
+    /// Whether Chinese leads: its punctuation, its forms of numbers and dates, its analysis.
+    var zh: Bool { code != .en }
+    var bilingual: Bool { code == .bilingual }
 
+    /// The leading language's form of punctuation and of phrases that carry data
+    /// (`、` or `, `): in the bilingual brief the Chinese one.
     func pick(_ chinese: String, _ english: String) -> String { zh ? chinese : english }
+
+    /// A label in the brief's language; in the bilingual brief both, Chinese first, after an
+    /// en space (where a narrow cell breaks the line, so the English starts the next), and
+    /// once when the two are the same or there is no English.
+    func label(_ chinese: String, _ english: String) -> String {
+        switch code {
+        case .zhTW: return chinese
+        case .en: return english
+        case .bilingual: return english.isEmpty || english == chinese ? chinese : chinese + "\u{2002}" + english
+        }
+    }
+
+    typealias Sentences = [(text: String, language: String?)]
+
+    /// Sentences in the brief's language, each with the language tag it needs in this
+    /// brief: in the bilingual brief the Chinese, then the English tagged `en`, as paragraphs
+    /// of their own (a screen reader switches voices per paragraph).
+    func sentences(_ chinese: String, _ english: String) -> Sentences {
+        switch code {
+        case .zhTW: return [(chinese, nil)]
+        case .en: return [(english, nil)]
+        case .bilingual: return [(chinese, nil), (english, Code.en.rawValue)]
+        }
+    }
 
     /// Between two short facts: `臺灣・城市`, `Taiwan · city`.
     var separator: String { pick("・", " · ") }
 
-    var briefTitle: String { pick("城市比較簡報", "City comparison brief") }
-    var contents: String { pick("目錄", "Contents") }
-    var comparison: String { pick("城市比較表", "Cross-city comparison") }
-    var heatmap: String { pick("主題熱度圖", "Theme heatmap") }
-    var speakers: String { pick("講者摘要", "Speakers") }
-    var appendix: String { pick("附錄：主題分類與計分方式", "Appendix: themes and scoring") }
-    var themesAndEvidence: String { pick("主題與依據", "Themes and evidence") }
-    var keyFigures: String { pick("關鍵數字", "Key figures") }
-    var otherThemes: String { pick("其他主題", "Other themes") }
-    var similarPlaces: String { pick("相似城市", "Most similar places") }
-    var noFigures: String { pick("摘要中沒有可引用的數字。", "The summary quotes no figures.") }
+    var briefTitle: String { label("城市比較簡報", "City comparison brief") }
+    var contents: String { label("目錄", "Contents") }
+    var comparison: String { label("城市比較表", "Cross-city comparison") }
+    var heatmap: String { label("主題熱度圖", "Theme heatmap") }
+    var speakers: String { label("講者摘要", "Speakers") }
+    var appendix: String { label("附錄：主題分類與計分方式", "Appendix: themes and scoring") }
+    var themesAndEvidence: String { label("主題與依據", "Themes and evidence") }
+    var keyFigures: String { label("關鍵數字", "Key figures") }
+    var otherThemes: String { label("其他主題", "Other themes") }
+    var similarPlaces: String { label("相似城市", "Most similar places") }
+    var noFigures: String { label("摘要中沒有可引用的數字。", "The summary quotes no figures.") }
     /// The labels above a summary start with its place (`Taipei: …`), and the original's
     /// stays one short line: the same line on many pages reads as a running header.
-    func noTranslation(_ place: String) -> String {
-        pick("\(place)：摘要沒有譯文，以下為原文。", "\(place): no English translation of this summary exists; the original follows.")
+    func noTranslation(_ place: Place) -> String {
+        label("\(place.zh)：摘要沒有譯文，以下為原文。", "\(place.en.isEmpty ? place.zh : place.en): no English translation of this summary exists; the original follows.")
     }
-    func originalSummary(_ place: String) -> String { pick("\(place)：原文", "\(place): the original (Chinese)") }
-    var noThemes: String { pick("摘要中沒有符合主題分類的關鍵字。", "No theme keyword occurs in this summary.") }
-    var placeColumn: String { pick("城市／機構", "Place") }
-    var speakerColumn: String { pick("講者", "Speakers") }
-    var themeColumn: String { pick("主要主題", "Top themes") }
-    var figureColumn: String { pick("關鍵數字", "Key figures") }
-    var keywordsColumn: String { pick("關鍵字", "Keywords") }
-    var themeLabelColumn: String { pick("主題", "Theme") }
-    var footerFormat: String { pick("第 {page} 頁，共 {pages} 頁", "Page {page} of {pages}") }
-    var legend: String { pick("色階（關鍵字出現次數）：", "Scale (keyword matches):") }
-    var comparisonIntro: String {
-        pick("每列為一個城市或機構。主要主題依摘要中主題關鍵字出現的次數排序，數字為次數；關鍵數字摘自講者摘要。",
+    func originalSummary(_ place: Place) -> String {
+        label("\(place.zh)：原文", "\(place.en.isEmpty ? place.zh : place.en): the original (Chinese)")
+    }
+    /// The bilingual summary's column heads, each in its own language.
+    var originalColumn: String { "中文原文" }
+    var translationColumn: String { "English translation" }
+    var noThemes: String { label("摘要中沒有符合主題分類的關鍵字。", "No theme keyword occurs in this summary.") }
+    var placeColumn: String { label("城市／機構", "Place") }
+    var speakerColumn: String { label("講者", "Speakers") }
+    var themeColumn: String { label("主要主題", "Top themes") }
+    var figureColumn: String { label("關鍵數字", "Key figures") }
+    var keywordsColumn: String { label("關鍵字", "Keywords") }
+    var themeLabelColumn: String { label("主題", "Theme") }
+    var footerFormat: String { label("第 {page} 頁，共 {pages} 頁", "Page {page} of {pages}") }
+    var legend: String { label("色階（關鍵字出現次數）：", "Scale (keyword matches):") }
+    var comparisonIntro: Sentences {
+        sentences("每列為一個城市或機構。主要主題依摘要中主題關鍵字出現的次數排序，數字為次數；關鍵數字摘自講者摘要。",
              "One row per place. Top themes are ranked by how often their keywords occur in the summaries (the number is the count); key figures are quoted from the summaries.")
     }
-    var heatmapIntro: String {
-        pick("每格為該城市或機構所有講者摘要中，該主題關鍵字出現的次數；點選格子可前往講者摘要。",
+    var heatmapIntro: Sentences {
+        sentences("每格為該城市或機構所有講者摘要中，該主題關鍵字出現的次數；點選格子可前往講者摘要。",
              "Each cell counts the theme's keywords in all summaries of the place; click a cell to go to the speaker's page.")
     }
-    var comparisonIntroArchive: String {
-        pick("每列為一個城市或機構在一屆高峰會的發言，依城市排列、由舊到新；主要主題依該屆摘要中主題關鍵字出現的次數排序，數字為次數；關鍵數字摘自講者摘要。",
+    var comparisonIntroArchive: Sentences {
+        sentences("每列為一個城市或機構在一屆高峰會的發言，依城市排列、由舊到新；主要主題依該屆摘要中主題關鍵字出現的次數排序，數字為次數；關鍵數字摘自講者摘要。",
              "One row per place and summit it spoke at, oldest first. Top themes are ranked by how often their keywords occur in that summit's summaries (the number is the count); key figures are quoted from the summaries.")
     }
-    var heatmapIntroArchive: String {
-        pick("每列為一個城市或機構在一屆高峰會（年份標於名稱後），每格為該屆摘要中該主題關鍵字出現的次數；點選格子可前往講者摘要。",
+    var heatmapIntroArchive: Sentences {
+        sentences("每列為一個城市或機構在一屆高峰會（年份標於名稱後），每格為該屆摘要中該主題關鍵字出現的次數；點選格子可前往講者摘要。",
              "One row per place and summit (the year follows the name); each cell counts the theme's keywords in that summit's summaries; click a cell to go to the speaker's page.")
     }
 
     // Over the summits
-    var history: String { pick("歷屆比較", "Over the summits") }
-    var historyIntro: String {
-        pick("曾在兩屆以上高峰會發言的城市與機構：各屆講者、主題分布與關鍵數字並列，並標出新出現與不再提及的主題。",
+    var history: String { label("歷屆比較", "Over the summits") }
+    var historyIntro: Sentences {
+        sentences("曾在兩屆以上高峰會發言的城市與機構：各屆講者、主題分布與關鍵數字並列，並標出新出現與不再提及的主題。",
              "Places that spoke at more than one summit: who spoke when, their theme profile per summit side by side, themes that appeared or disappeared, and key figures by year.")
     }
-    var whoSpokeWhen: String { pick("各屆講者與關鍵數字", "Who spoke when, and their key figures") }
-    var themeProfile: String { pick("各屆主題分布", "Theme profile per summit") }
-    var themeChanges: String { pick("主題變化", "Themes that came and went") }
-    var summitColumn: String { pick("高峰會", "Summit") }
-    var changeColumn: String { pick("變化", "Change") }
-    var appeared: String { pick("新出現", "new") }
-    var returned: String { pick("再度提及", "back") }
-    var disappeared: String { pick("不再提及", "gone") }
-    var spokeAt: String { pick("發言屆次", "Spoke at") }
-    var noChanges: String { pick("各屆提及的主題相同。", "The same themes each time.") }
-    var historyCounts: String {
-        pick("數字為該屆摘要中主題關鍵字出現的次數，底色愈深次數愈多；只列出至少一屆提及的主題。",
+    var whoSpokeWhen: String { label("各屆講者與關鍵數字", "Who spoke when, and their key figures") }
+    var themeProfile: String { label("各屆主題分布", "Theme profile per summit") }
+    var themeChanges: String { label("主題變化", "Themes that came and went") }
+    var summitColumn: String { label("高峰會", "Summit") }
+    var changeColumn: String { label("變化", "Change") }
+    var appeared: String { label("新出現", "new") }
+    var returned: String { label("再度提及", "back") }
+    var disappeared: String { label("不再提及", "gone") }
+    var spokeAt: String { label("發言屆次", "Spoke at") }
+    var noChanges: String { label("各屆提及的主題相同。", "The same themes each time.") }
+    var historyCounts: Sentences {
+        sentences("數字為該屆摘要中主題關鍵字出現的次數，底色愈深次數愈多；只列出至少一屆提及的主題。",
              "Numbers count the theme's keywords in that summit's summaries; darker fills mean more. Only themes mentioned at least once are listed.")
     }
-    func appearedThemes(since: String) -> String { pick("相較 \(since) 新出現：", "New since \(since): ") }
-    func disappearedThemes(since: String) -> String { pick("\(since) 提及、其後不再提及：", "Mentioned in \(since), not since: ") }
-    func summitsCount(_ count: Int) -> String { zh ? "\(count) 屆" : "\(count) summits" }
+    func appearedThemes(since: String) -> String { label("相較 \(since) 新出現：", "New since \(since): ") }
+    func disappearedThemes(since: String) -> String { label("\(since) 提及、其後不再提及：", "Mentioned in \(since), not since: ") }
+    func summitsCount(_ count: Int) -> String { label("\(count) 屆", "\(count) summits") }
 
-    var keywordsLabel: String { pick("關鍵字", "keywords") }
-    var matchesUnit: String { pick("次", "×") }
-    var generated: String { pick("產製日期", "Generated") }
-    var source: String { pick("資料來源", "Source") }
-    var summitDate: String { pick("會議日期", "Summit date") }
-    var summitDates: String { pick("歷屆會議", "Summits") }
-    var selection: String { pick("收錄範圍", "Places") }
+    var keywordsLabel: String { label("關鍵字", "keywords") }
+    var matchesUnit: String { label("次", "×") }
+    var generated: String { label("產製日期", "Generated") }
+    var source: String { label("資料來源", "Source") }
+    var summitDate: String { label("會議日期", "Summit date") }
+    var summitDates: String { label("歷屆會議", "Summits") }
+    var selection: String { label("收錄範圍", "Places") }
 
     func placesAndSpeakers(places: Int, speakers: Int, all: Bool) -> String {
-        zh ? "\(all ? "全部 " : "")\(places) 個城市與機構，\(speakers) 位講者"
-            : "\(all ? "All " : "")\(places) place\(places == 1 ? "" : "s"), \(speakers) speaker\(speakers == 1 ? "" : "s")"
+        label("\(all ? "全部 " : "")\(places) 個城市與機構，\(speakers) 位講者",
+              "\(all ? "All " : "")\(places) place\(places == 1 ? "" : "s"), \(speakers) speaker\(speakers == 1 ? "" : "s")")
     }
 
     func date(_ iso: String) -> String {
@@ -113,16 +153,16 @@ public struct BriefLanguage: Sendable {
         return "\(parts[2]) \(months[max(0, min(11, parts[1] - 1))]) \(parts[0])"
     }
 
-    func placeName(_ place: Place) -> String { zh ? place.zh : place.en }
-    func countryName(_ place: Place) -> String { zh ? place.country.zh : place.country.en }
-    func role(_ speaker: Speaker) -> String { zh ? speaker.role : roles.english(speaker.role) }
-    func themeName(_ theme: Theme) -> String { zh ? theme.zh : theme.en }
+    func placeName(_ place: Place) -> String { label(place.zh, place.en) }
+    func countryName(_ place: Place) -> String { label(place.country.zh, place.country.en) }
+    func role(_ speaker: Speaker) -> String { label(speaker.role, roles.english(speaker.role)) }
+    func themeName(_ theme: Theme) -> String { label(theme.zh, theme.en) }
 
     func kind(_ kind: Place.Kind) -> String {
         switch kind {
-        case .city: return pick("城市", "city")
-        case .region: return pick("區域", "region")
-        case .representativeOffice: return pick("駐台代表機構", "representative office")
+        case .city: return label("城市", "city")
+        case .region: return label("區域", "region")
+        case .representativeOffice: return label("駐台代表機構", "representative office")
         }
     }
 
@@ -131,7 +171,17 @@ public struct BriefLanguage: Sendable {
         return zh ? "\(count) 次・\(percent)%" : "\(count) match\(count == 1 ? "" : "es") · \(percent)%"
     }
 
-    func speakerOf(_ index: Int, _ total: Int) -> String { zh ? "講者 \(index)／\(total)" : "Speaker \(index) of \(total)" }
+    func speakerOf(_ index: Int, _ total: Int) -> String { label("講者 \(index)／\(total)", "Speaker \(index) of \(total)") }
+
+    /// How scores are made, as paragraphs in the brief's language (both in the bilingual brief).
+    var scoringParagraphs: Sentences {
+        switch code {
+        case .zhTW: return scoringExplanation.map { ($0, nil) }
+        case .en: return scoringExplanation.map { ($0, nil) }
+        case .bilingual:
+            return scoringExplanation.map { ($0, nil) } + BriefLanguage(.en, roles: roles).scoringExplanation.map { ($0, Code.en.rawValue) }
+        }
+    }
 
     var scoringExplanation: [String] {
         zh ? [

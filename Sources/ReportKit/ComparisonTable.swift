@@ -58,8 +58,8 @@ struct ComparisonTable {
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.comparison, type.h1, type.h1Paragraph)),
-            .paragraph(context.paragraph(context.isArchive ? language.comparisonIntroArchive : language.comparisonIntro, type.smallMuted,
-                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
+        ] + context.paragraphs(context.isArchive ? language.comparisonIntroArchive : language.comparisonIntro, type.smallMuted,
+                               ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)), gap: sheet.sizes.small * 0.4) + [
             .table(table),
         ], pageFurniture: furniture)
     }

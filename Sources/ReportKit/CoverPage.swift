@@ -17,6 +17,7 @@ struct CoverPage {
             .heading(context.paragraph(context.title, type.text(sheet.sizes.title, bold: true, color: onAccent, heading: true),
                                        ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.title),
                                                       spaceBefore: sheet.sizes.title * 0.5))),
+        ] + secondTitle(onAccent) + [
             .paragraph(context.paragraph(language.briefTitle, type.text(sheet.sizes.h2, color: onAccent, heading: true),
                                          ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.h2),
                                                         spaceBefore: sheet.sizes.h2 * 0.3))),
@@ -49,6 +50,16 @@ struct CoverPage {
         return Section(blocks: blocks, pageFurniture: nil)
     }
 
+    /// The bilingual cover's English title under the Chinese one, a size smaller.
+    private func secondTitle(_ color: Color) -> [Block] {
+        let type = context.type, sheet = context.sheet
+        guard let title = context.secondTitle else { return [] }
+        let size = (sheet.sizes.title + sheet.sizes.h2) / 2
+        return [.paragraph(context.paragraph(title, type.text(size, bold: true, color: color, heading: true),
+                                             ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.25),
+                                             language: BriefLanguage.Code.en.rawValue))]
+    }
+
     /// The selected places in three columns, each with its country.
     private func placeGrid() -> Table {
         let type = context.type, language = context.language, sheet = context.sheet
@@ -56,6 +67,11 @@ struct CoverPage {
         let cells = context.places.map { place -> TableCell in
             var spans = [TextSpan(language.placeName(place), type.body)]
             let country = language.countryName(place)
+            // Named in both languages, a place takes most of its column: its country goes below, whole.
+            if language.bilingual {
+                let countryLine = country.isEmpty ? [] : [Paragraph(RichText([TextSpan(country, type.smallMuted, unbreakable: true)]), type.cell(sheet.sizes.small))]
+                return TableCell(paragraphs: [Paragraph(RichText(spans), type.cell(sheet.sizes.body))] + countryLine)
+            }
             if !country.isEmpty { spans.append(TextSpan("\u{2002}" + country, type.smallMuted)) }
             return TableCell(paragraphs: [Paragraph(RichText(spans), type.cell(sheet.sizes.body))])
         }

@@ -79,9 +79,10 @@ public struct LoadedSummit: Sendable {
 extension LoadedSummit {
     /// The summits as a brief in `language` analyses them: in English, each speaker with a
     /// translation is scored and its figures read from the English text (with the English
-    /// keywords of the catalog); the others, and every speaker of a Chinese brief, from the original.
+    /// keywords of the catalog); the others, and every speaker of a Chinese or bilingual brief
+    /// (which shows the original beside the translation), from the original.
     public func summits(in language: BriefLanguage.Code) -> [AnalysedSummit] {
-        guard language != .zhTW, !translations.isEmpty else { return summits }
+        guard language == .en, !translations.isEmpty else { return summits }
         let analyzer = SummitAnalyzer(catalog: catalog)
         return summits.map { entry in
             guard let translation = translations[entry.summit.date] else { return entry }

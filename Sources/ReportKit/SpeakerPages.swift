@@ -43,7 +43,7 @@ struct SpeakerPages {
             who += [TextSpan("\u{2002}", type.text(sheet.sizes.h3)), context.name(speaker.displayName, type.text(sheet.sizes.h3, bold: true))]
         }
         let top = (result?.topThemes ?? []).map(context.themeName).joined(separator: language.pick("、", ", "))
-        var line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.pick("・主要主題：", " · top themes: ") + top)
+        var line = language.speakerOf(index + 1, context.speakers.count) + (top.isEmpty ? "" : language.separator + language.label("主要主題", "top themes") + language.pick("：", ": ") + top)
         if context.isArchive, let summit = context.summit(of: speaker)?.summit {
             line = context.summitName(summit) + language.separator + language.date(summit.date) + language.separator + line
         }
@@ -102,11 +102,12 @@ struct SpeakerPages {
     /// translation, or, without one, one line that says so and the original.
     private func summaryPart(_ speaker: Speaker, index: Int) -> [Block] {
         let type = context.type, sheet = context.sheet, language = context.language
-        guard !language.zh else { return summaryBlocks(speaker.summary, size: sheet.sizes.body, language: nil) }
+        guard language.code != .zhTW else { return summaryBlocks(speaker.summary, size: sheet.sizes.body, language: nil) }
         guard let english = context.translatedSummary(of: speaker) else {
-            return [note(language.noTranslation(context.place(speaker.placeSlug).map(language.placeName) ?? ""), before: type.paragraphGap)]
-                + summaryBlocks(speaker.summary, size: sheet.sizes.body, language: summaryLanguage)
+            let line = context.place(speaker.placeSlug).map { [note(language.noTranslation($0), before: type.paragraphGap)] } ?? []
+            return line + summaryBlocks(speaker.summary, size: sheet.sizes.body, language: summaryLanguage)
         }
+        guard !language.bilingual else { return [ParallelSummary(context: context).table(original: speaker.summary, translation: english)] }
         return summaryBlocks(english, size: sheet.sizes.body, language: nil)
     }
 
@@ -118,9 +119,9 @@ struct SpeakerPages {
     private func originalPart(_ speaker: Speaker) -> [Block] {
         let type = context.type, sheet = context.sheet
         guard !context.language.zh, context.showsOriginal, context.translatedSummary(of: speaker) != nil else { return [] }
-        let label = note(context.language.originalSummary(context.place(speaker.placeSlug).map(context.language.placeName) ?? ""), before: 0)
+        let label = context.place(speaker.placeSlug).map { [note(context.language.originalSummary($0), before: 0)] } ?? []
         let original = summaryBlocks(speaker.summary, size: type.smaller(sheet.sizes.body, by: 1.5), language: summaryLanguage, color: sheet.colors.muted)
-        return [.box(Box(blocks: [label] + original, fill: nil, padding: 0, spaceBefore: sheet.sizes.body * 1.4))]
+        return [.box(Box(blocks: label + original, fill: nil, padding: 0, spaceBefore: sheet.sizes.body * 1.4))]
     }
 
     /// A one-line label in small bold type, kept with what follows.

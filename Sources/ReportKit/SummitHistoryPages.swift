@@ -26,9 +26,8 @@ struct SummitHistoryPages {
         var blocks: [Block] = [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.history, type.h1, type.h1Paragraph)),
-            .paragraph(context.paragraph(language.historyIntro, type.smallMuted,
-                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
-        ]
+        ] + context.paragraphs(language.historyIntro, type.smallMuted,
+                               ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)), gap: sheet.sizes.small * 0.4)
         for (index, place) in context.historyPlaces.enumerated() {
             if index > 0 { blocks.append(.pageBreak) }
             blocks.append(.group(Group(.section, placeBlocks(place))))
@@ -159,9 +158,9 @@ struct SummitHistoryPages {
                                                           TextSpan(disappeared.joined(separator: separator), type.body)]), listStyle)))
         }
         if changes.isEmpty { changes.append(.paragraph(context.paragraph(language.noChanges, type.body, listStyle))) }
-        return [heading(language.themeProfile), .table(table),
-                .paragraph(context.paragraph(language.historyCounts, type.smallMuted,
-                                             ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: size * 0.4))),
-                heading(language.themeChanges)] + changes
+        return [heading(language.themeProfile), .table(table)]
+            + context.paragraphs(language.historyCounts, type.smallMuted,
+                                 ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: size * 0.4), gap: size * 0.4)
+            + [heading(language.themeChanges)] + changes
     }
 }

@@ -1,5 +1,6 @@
 import ReportLayout
 import ReportStyle
+import SummitModel
 
 /// Places × themes, each cell filled on the style's sequential scale and carrying its
 /// count, with a legend. Chinese column labels are stacked one character per line, English
@@ -15,19 +16,32 @@ struct ThemeHeatmap {
         let themes = context.analysis.themes
         let centred = ParagraphStyle(alignment: .center, lineHeight: type.tightLineHeight(size))
 
-        let headerCells = [TableCell(paragraphs: [context.paragraph(language.placeColumn, type.text(size, bold: true), type.cell(size))],
-                                     verticalAlignment: .bottom)]
-            + themes.map { theme -> TableCell in
-                let label = context.shortThemeName(theme)
-                if language.zh {
-                    var stacked = centred
-                    stacked.lineHeight = size * sheet.proportions.heatmapStackedLine
-                    stacked.maximumWidth = size * sheet.proportions.heatmapStackedWidth
-                    return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), stacked)], verticalAlignment: .bottom)
-                }
-                return TableCell(paragraphs: [context.paragraph(label, type.text(size, bold: true), type.cell(size))],
-                                 verticalAlignment: .bottom, rotated: true)
-            }
+        func placeHeader(_ text: String, language: String? = nil) -> TableCell {
+            TableCell(paragraphs: [context.paragraph(text, type.text(size, bold: true), type.cell(size), language: language)], verticalAlignment: .bottom)
+        }
+        func stacked(_ theme: Theme) -> TableCell {
+            var stacked = centred
+            stacked.lineHeight = size * sheet.proportions.heatmapStackedLine
+            stacked.maximumWidth = size * sheet.proportions.heatmapStackedWidth
+            return TableCell(paragraphs: [context.paragraph(theme.shortZh, type.text(size, bold: true), stacked)], verticalAlignment: .bottom)
+        }
+        func turned(_ theme: Theme) -> TableCell {
+            TableCell(paragraphs: [context.paragraph(theme.shortEn, type.text(size, bold: true), type.cell(size),
+                                                            language: language.bilingual ? BriefLanguage.Code.en.rawValue : nil)],
+                             verticalAlignment: .bottom, rotated: true)
+        }
+        // The bilingual brief heads each column twice: a row of Chinese labels stacked, a row of
+        // English ones turned (every header cell holds text: an empty one would leave its row
+        // a column short for a screen reader).
+        let header: [TableRow]
+        switch language.code {
+        case .zhTW, .en:
+            header = [TableRow(cells: [placeHeader(language.placeColumn)] + themes.map(language.zh ? stacked : turned))]
+        case .bilingual:
+            let english = BriefLanguage(.en, roles: language.roles)
+            header = [TableRow(cells: [placeHeader(BriefLanguage(.zhTW, roles: language.roles).placeColumn)] + themes.map(stacked)),
+                      TableRow(cells: [placeHeader(english.placeColumn, language: BriefLanguage.Code.en.rawValue)] + themes.map(turned))]
+        }
         let rows = context.placeRows.map { row -> TableRow in
             let place = row.place
             let result = row.summit.analysis.place(place.slug)
@@ -51,15 +65,15 @@ struct ThemeHeatmap {
         }
         let placeWidth = size * sheet.proportions.heatmapPlaceColumn
         let heatmap = Table(columns: [.fixed(placeWidth)] + themes.map { _ in .flexible(1) },
-                            header: [TableRow(cells: headerCells)], rows: rows,
+                            header: header, rows: rows,
                             style: TableStyle(paddingX: size * 0.3, paddingY: size * 0.45, rowRule: nil, ruleWidth: 0.5,
                                               headerRule: sheet.colors.rule, cellGap: context.sheet.proportions.heatmapCellGap),
                             spaceBefore: size, structure: .data(rowHeaders: true))
         return Section(blocks: [
             .anchor(Self.anchor),
             .heading(context.paragraph(language.heatmap, type.h1, type.h1Paragraph)),
-            .paragraph(context.paragraph(context.isArchive ? language.heatmapIntroArchive : language.heatmapIntro, type.smallMuted,
-                                         ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)))),
+        ] + context.paragraphs(context.isArchive ? language.heatmapIntroArchive : language.heatmapIntro, type.smallMuted,
+                               ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small)), gap: sheet.sizes.small * 0.4) + [
             .table(legend(scale)),
             .table(heatmap),
         ], pageFurniture: furniture)

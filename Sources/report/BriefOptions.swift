@@ -13,7 +13,7 @@ struct BriefOptions: ParsableArguments {
             completion: Completions.styles)
     var style = "default"
 
-    @Option(help: ArgumentHelp("Language of the brief, in any case; en sets the English summaries where a translation exists.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Language of the brief, in any case: zh-TW, en (the English summaries where a translation exists) or zh-TW+en (the original and the translation side by side, labels in both).", valueName: "lang"))
     var lang = LanguageOption.zhTW
 
     @Option(help: ArgumentHelp("Paper size, overriding the style, in any case.", valueName: "size"))

@@ -120,13 +120,21 @@ struct InputOptions: ParsableArguments {
 enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     case zhTW = "zh-TW"
     case en
+    /// Chinese and English side by side: `zh-TW+en`.
+    case bilingual = "zh-TW+en"
 
     init?(argument: String) {
         guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else { return nil }
         self = match
     }
 
-    var code: BriefLanguage.Code { self == .en ? .en : .zhTW }
+    var code: BriefLanguage.Code {
+        switch self {
+        case .zhTW: return .zhTW
+        case .en: return .en
+        case .bilingual: return .bilingual
+        }
+    }
 }
 
 /// `--paper`: overrides the style's paper, in any case (`A4`).

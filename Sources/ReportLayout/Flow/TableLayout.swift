@@ -118,7 +118,10 @@ struct TableLayout {
                 case .data where header: role = .tableHeader(.column)
                 case let .data(rowHeaders): role = rowHeaders && index == 0 ? .tableHeader(.row) : .tableData
                 }
-                var path = rowPath + [ids.make(role)]
+                // A cell in one language other than the document's (the English beside a Chinese
+                // summary) says so, for a screen reader to switch voices.
+                let languages = Set(cell.paragraphs.map(\.language))
+                var path = rowPath + [ids.make(role, language: languages.count == 1 ? languages.first ?? nil : nil)]
                 if let link = cell.link, index == 0 || row.cells[index - 1].link != link {
                     path.append(ids.make(.link(destination: link)))
                 }
