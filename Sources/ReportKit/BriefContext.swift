@@ -137,7 +137,7 @@ struct BriefContext {
     var secondTitle: String? {
         guard language.bilingual else { return nil }
         if !isArchive { return englishTitle(of: summit).map(Self.shortTitle) }
-        return BriefContext(summits: summits, places: places, sheet: sheet, language: BriefLanguage(.en, roles: language.roles),
+        return BriefContext(summits: summits, places: places, sheet: sheet, language: BriefLanguage(.en, roles: language.roles, names: language.names),
                             generated: generated, translations: translations).title
     }
 
@@ -154,7 +154,10 @@ struct BriefContext {
         if !isArchive, let translatedTitle { return Self.shortTitle(translatedTitle) }
         guard isArchive, let first = summits.first?.summit, let last = summits.last?.summit else { return summit.title }
         let years = first.date.prefix(4) == last.date.prefix(4) ? String(first.date.prefix(4)) : "\(first.date.prefix(4))–\(last.date.prefix(4))"
-        let titles = language.zh ? summits.map { Optional($0.summit.title) } : summits.map { englishTitle(of: $0.summit).map(Self.shortTitle) }
+        // An English title names its date in brackets (`2021 Mayors' Summit (23 March)`), as the
+        // Chinese short title does not: the shared name leaves it out.
+        let titles = language.zh ? summits.map { Optional($0.summit.title) }
+            : summits.map { englishTitle(of: $0.summit).map { Self.withoutBracketedEnd(Self.shortTitle($0)) } }
         let names = Set(titles.map { $0.map(Self.withoutYear) ?? "" })
         if names.count == 1, let name = names.first, !name.isEmpty { return "\(name) \(years)" }
         return language.pick("高峰會 \(years)", "Summits \(years)")
@@ -180,7 +183,14 @@ struct BriefContext {
     /// translated title, or `2021 summit` without one.
     func summitName(_ summit: Summit) -> String {
         if language.zh { return summit.title }
-        return englishTitle(of: summit).map(Self.shortTitle) ?? "\(summitLabel(summit)) summit"
+        // Its date stands beside it wherever it is named.
+        return englishTitle(of: summit).map { Self.withoutBracketedEnd(Self.shortTitle($0)) } ?? "\(summitLabel(summit)) summit"
+    }
+
+    /// `2021 Mayors' Summit (23 March)` → `2021 Mayors' Summit`.
+    static func withoutBracketedEnd(_ title: String) -> String {
+        guard title.hasSuffix(")"), let open = title.lastIndex(of: "("), open > title.startIndex else { return title }
+        return title[..<open].trimmingCharacters(in: .whitespaces)
     }
 
     /// `2021 首長高峰會` → `首長高峰會`.

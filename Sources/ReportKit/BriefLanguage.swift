@@ -19,10 +19,13 @@ public struct BriefLanguage: Sendable {
 
     public let code: Code
     public let roles: RoleVocabulary
+    /// English for places and roles the curated lists lack, from the translations.
+    public let names: TranslatedNames
 
-    public init(_ code: Code, roles: RoleVocabulary) {
+    public init(_ code: Code, roles: RoleVocabulary, names: TranslatedNames = TranslatedNames()) {
         self.code = code
         self.roles = roles
+        self.names = names
     }
 
     /// Whether Chinese leads: its punctuation, its forms of numbers and dates, its analysis.
@@ -74,10 +77,10 @@ public struct BriefLanguage: Sendable {
     /// The labels above a summary start with its place (`Taipei: …`), and the original's
     /// stays one short line: the same line on many pages reads as a running header.
     func noTranslation(_ place: Place) -> String {
-        label("\(place.zh)：摘要沒有譯文，以下為原文。", "\(place.en.isEmpty ? place.zh : place.en): no English translation of this summary exists; the original follows.")
+        label("\(place.zh)：摘要沒有譯文，以下為原文。", "\(englishName(place).isEmpty ? place.zh : englishName(place)): no English translation of this summary exists; the original follows.")
     }
     func originalSummary(_ place: Place) -> String {
-        label("\(place.zh)：原文", "\(place.en.isEmpty ? place.zh : place.en): the original (Chinese)")
+        label("\(place.zh)：原文", "\(englishName(place).isEmpty ? place.zh : englishName(place)): the original (Chinese)")
     }
     /// The bilingual summary's column heads, each in its own language.
     var originalColumn: String { "中文原文" }
@@ -153,9 +156,12 @@ public struct BriefLanguage: Sendable {
         return "\(parts[2]) \(months[max(0, min(11, parts[1] - 1))]) \(parts[0])"
     }
 
-    func placeName(_ place: Place) -> String { label(place.zh, place.en) }
+    func placeName(_ place: Place) -> String { label(place.zh, englishName(place)) }
+    /// The place's English name: the curated one, or the translation's for a place the
+    /// curated list lacks, or the one derived from the Chinese.
+    func englishName(_ place: Place) -> String { names.places[place.slug] ?? place.en }
     func countryName(_ place: Place) -> String { label(place.country.zh, place.country.en) }
-    func role(_ speaker: Speaker) -> String { label(speaker.role, roles.english(speaker.role)) }
+    func role(_ speaker: Speaker) -> String { label(speaker.role, names.roles[speaker.id] ?? roles.english(speaker.role)) }
     func themeName(_ theme: Theme) -> String { label(theme.zh, theme.en) }
 
     func kind(_ kind: Place.Kind) -> String {
@@ -179,7 +185,7 @@ public struct BriefLanguage: Sendable {
         case .zhTW: return scoringExplanation.map { ($0, nil) }
         case .en: return scoringExplanation.map { ($0, nil) }
         case .bilingual:
-            return scoringExplanation.map { ($0, nil) } + BriefLanguage(.en, roles: roles).scoringExplanation.map { ($0, Code.en.rawValue) }
+            return scoringExplanation.map { ($0, nil) } + BriefLanguage(.en, roles: roles, names: names).scoringExplanation.map { ($0, Code.en.rawValue) }
         }
     }
 

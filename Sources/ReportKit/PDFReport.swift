@@ -141,7 +141,9 @@ public struct PDFReport {
             throw ReportError(.input, "the font family '\(Excerpt.of(family))' named by the style '\(Excerpt.of(style.name))' (`fonts.family` or `fonts.heading`) is not installed\n"
                 + "  `fc-list : family` lists the installed families: name one of them in the style sheet, or install the font." + package)
         }
-        let language = BriefLanguage(options.language, roles: loaded.roles)
+        let names = options.language == .zhTW ? TranslatedNames()
+            : TranslatedNames(summits: loaded.summits.map(\.summit), translations: loaded.translations, roles: loaded.roles)
+        let language = BriefLanguage(options.language, roles: loaded.roles, names: names)
         let builder = BriefBuilder(summits: loaded.summits(in: options.language), places: places, style: style, language: language,
                                    generated: clock.day, translations: options.language == .zhTW ? [:] : loaded.translations,
                                    showsOriginal: options.showsOriginal)

@@ -38,7 +38,7 @@ struct ThemeHeatmap {
         case .zhTW, .en:
             header = [TableRow(cells: [placeHeader(language.placeColumn)] + themes.map(language.zh ? stacked : turned))]
         case .bilingual:
-            let english = BriefLanguage(.en, roles: language.roles)
+            let english = BriefLanguage(.en, roles: language.roles, names: language.names)
             header = [TableRow(cells: [placeHeader(BriefLanguage(.zhTW, roles: language.roles).placeColumn)] + themes.map(stacked)),
                       TableRow(cells: [placeHeader(english.placeColumn, language: BriefLanguage.Code.en.rawValue)] + themes.map(turned))]
         }

@@ -7,7 +7,9 @@ import InputSupport
 /// The file gives the title and, per speaker number, the summary as a list of
 /// `- paragraph: "…"` and `- list: ["…", …]` blocks, in the order and with the counts of the
 /// original's blocks. A speaker whose structure does not match the original is left out
-/// (with a warning), so that its page falls back to the original text.
+/// (with a warning), so that its page falls back to the original text. A speaker may also
+/// give `place:` and `role:` in this language, for a place or role the curated lists
+/// (`places.yaml`, `roles.yaml`) lack; the curated names win where they have one.
 public struct SummitTranslation: Sendable, Hashable {
     /// The file it was read from, for messages.
     public var file: String
@@ -17,13 +19,19 @@ public struct SummitTranslation: Sendable, Hashable {
     public var title: String?
     /// The translated summaries by speaker number: only those that match the original.
     public var summaries: [Int: Summary]
+    /// The speakers' place and role names in this language, by speaker number, where given.
+    public var places: [Int: String]
+    public var roles: [Int: String]
 
     /// A translation built in memory (tests); `load` reads one from a file.
-    public init(file: String, language: String = "en", title: String?, summaries: [Int: Summary]) {
+    public init(file: String, language: String = "en", title: String?, summaries: [Int: Summary],
+                places: [Int: String] = [:], roles: [Int: String] = [:]) {
         self.file = file
         self.language = language
         self.title = title
         self.summaries = summaries
+        self.places = places
+        self.roles = roles
     }
 
     /// The speaker's summary in this language, when the file has a matching one.
@@ -65,6 +73,7 @@ public struct SummitTranslation: Sendable, Hashable {
         }
         let originals = Dictionary(summit.speakers.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         var summaries: [Int: Summary] = [:]
+        var places: [Int: String] = [:], roles: [Int: String] = [:]
         var seen = Set<Int>()
         for entry in try document["speakers"]?.list() ?? [] {
             let fields = try entry.object()
@@ -80,6 +89,8 @@ public struct SummitTranslation: Sendable, Hashable {
                                              hint: "Speaker numbers are the row numbers of the summit file: \(summit.speakers.map { String($0.number) }.joined(separator: ", "))."))
                 continue
             }
+            if let name = try fields["place"]?.string().trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { places[number] = name }
+            if let name = try fields["role"]?.string().trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { roles[number] = name }
             guard let summaryValue = fields["summary"] else { continue }
             let blocks = try summaryValue.list()
             var texts: [(value: YAMLValue, paragraph: String?, items: [String]?)] = []
@@ -106,7 +117,7 @@ public struct SummitTranslation: Sendable, Hashable {
                                              hint: "The summary needs the original's blocks in order: \(shape(of: original.summary))."))
             }
         }
-        return (SummitTranslation(file: root.file, language: language, title: title, summaries: summaries), warnings)
+        return (SummitTranslation(file: root.file, language: language, title: title, summaries: summaries, places: places, roles: roles), warnings)
     }
 
     private struct Mismatch: Error {

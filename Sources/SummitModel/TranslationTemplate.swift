@@ -3,7 +3,10 @@
 public enum TranslationTemplate {
     /// The skeleton for `summit`. `text` gives each field's value from the original's text;
     /// the default leaves every field empty (a test fills them with the original itself).
-    public static func yaml(for summit: Summit, language: String = "en", text: (String) -> String = { _ in "" }) -> String {
+    /// A speaker whose place `places.yaml` lacks, or whose role `roles` lacks, gets a `place:`
+    /// or `role:` field too: the brief has no other English for them.
+    public static func yaml(for summit: Summit, language: String = "en", roles: RoleVocabulary? = nil,
+                            text: (String) -> String = { _ in "" }) -> String {
         var lines = [
             "# Translation (\(language)) of \(fileName(summit.source)) (\(oneLine(summit.heading))).",
             "# Fill in the empty fields below each original, keeping the blocks and points in order;",
@@ -16,6 +19,14 @@ public enum TranslationTemplate {
             lines.append("  - number: \(speaker.number)")
             let who = [speaker.placeAsWritten, speaker.role, speaker.displayName].filter { !$0.isEmpty }.joined(separator: " ")
             lines.append("    # \(oneLine(who))")
+            if summit.places.first(where: { $0.slug == speaker.placeSlug })?.curated == false {
+                lines.append("    # place: \(oneLine(speaker.placeAsWritten))")
+                lines.append("    place: \(quoted(text(speaker.placeAsWritten)))")
+            }
+            if let roles, !speaker.role.isEmpty, !roles.contains(speaker.role) {
+                lines.append("    # role: \(oneLine(speaker.role))")
+                lines.append("    role: \(quoted(text(speaker.role)))")
+            }
             lines.append("    summary:")
             for block in speaker.summary.blocks {
                 switch block {

@@ -15,7 +15,7 @@ struct TranslationTemplateCommand: ParsableCommand {
             let loaded = try input.sources.load()
             console.warn(loaded.warnings)
             console.listRead(loaded, from: input)
-            let text = TranslationTemplate.yaml(for: loaded.summit)
+            let text = TranslationTemplate.yaml(for: loaded.summit, roles: loaded.roles)
             console.output(String(text.dropLast()))
         }
     }

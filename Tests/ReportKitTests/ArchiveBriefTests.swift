@@ -127,7 +127,7 @@ struct ArchiveBriefTests {
         #expect(Structure.titles(history) == ["Taipei (2021, 2022)"])
         let page = try #require(try Self.contentsPage(of: "Taipei (2021, 2022)", in: path))
         let text = try BriefFixtures.text(path, page: page).squeezed
-        for expected in ["Whospokewhen", "2021summit", "2022summit", "柯文哲", "黃珊珊", "李四端", "Themeprofilepersummit", "Themesthatcameandwent"] {
+        for expected in ["Whospokewhen", "2021Mayors'Summit", "2022summit", "柯文哲", "黃珊珊", "李四端", "Themeprofilepersummit", "Themesthatcameandwent"] {
             #expect(text.contains(expected), "Taipei's page lacks \(expected)")
         }
         #expect(try Self.info("Title", path) == "Summits 2021–2022 City comparison brief")

@@ -53,4 +53,36 @@ struct EnglishBriefTests {
         #expect(text.contains(String(summit.speakers[0].summary.units[0].text.squeezed.prefix(16))))
         #expect(text.contains("Brokentranslation"), "the translation's title")
     }
+
+    /// The 2022 file names six places that `places.yaml` lacks: their English comes from the
+    /// translation where it gives one, Taipei keeps its curated name, and the others keep the
+    /// names derived from the Chinese.
+    @Test func aTranslationNamesThePlacesTheCuratedListLacks() throws {
+        let path = Self.folder + "/names-2022.pdf"
+        let run = try ReportBinary.run(["pdf", "--lang", "en", "--data", Repository.fixture("summit-2022-09-15.txt"), "--out", path, "--quiet",
+                                        "--translation", Repository.fixture("translations/names-2022.en.yaml")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try BriefFixtures.text(path).squeezed
+        #expect(text.contains("Kaohsiung") && text.contains("Fukuoka"))
+        #expect(!text.contains("GaoXiongShi") && !text.contains("RiBenFuGangShi"))
+        #expect(text.contains("DeGuoHanBaoShi"), "a place the translation does not name keeps its derived name")
+        #expect(!text.contains("AnameTaipeimustnottake") && text.contains("Taipei"))
+        #expect(!text.contains("Arolethecuratedlisthas"))
+        #expect(text.contains("2022Mayors'Summit(15September)"))
+    }
+
+    /// Over several summits the English brief is under the translations' shared name and
+    /// names each summit by its English title (its date beside it, not twice).
+    @Test func severalSummitsAreUnderTheTranslationsSharedName() throws {
+        let path = Self.folder + "/two-summits.pdf"
+        let run = try ReportBinary.run(["pdf", "--lang", "en", "--data", Repository.path("Data/summit-2021-03-23.txt"),
+                                        "--data", Repository.fixture("summit-2022-09-15.txt"), "--out", path, "--quiet",
+                                        "--translation", Repository.fixture("translations/names-2022.en.yaml")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let cover = try BriefFixtures.text(path, page: 1).squeezed
+        #expect(cover.contains("Mayors'Summit2021–2022"))
+        #expect(cover.contains("2021Mayors'Summit23March2021") && cover.contains("2022Mayors'Summit15September2022"))
+        let info = try ToolRun.run("pdfinfo", [path]).stdout
+        #expect(info.contains("Mayors' Summit 2021–2022 City comparison brief"))
+    }
 }
