@@ -82,9 +82,11 @@ public struct BriefLanguage: Sendable {
     func originalSummary(_ place: Place) -> String {
         label("\(place.zh)：原文", "\(englishName(place).isEmpty ? place.zh : englishName(place)): the original (Chinese)")
     }
-    /// The bilingual summary's column heads, each in its own language.
-    var originalColumn: String { "中文原文" }
-    var translationColumn: String { "English translation" }
+    /// The bilingual summary's column heads, each in its own language, with the place.
+    func originalColumn(_ place: Place?) -> String { place.map { "\($0.zh)：中文原文" } ?? "中文原文" }
+    func translationColumn(_ place: Place?) -> String {
+        place.map { englishName($0) }.map { $0.isEmpty ? "English translation" : "\($0): English translation" } ?? "English translation"
+    }
     var noThemes: String { label("摘要中沒有符合主題分類的關鍵字。", "No theme keyword occurs in this summary.") }
     var placeColumn: String { label("城市／機構", "Place") }
     var speakerColumn: String { label("講者", "Speakers") }

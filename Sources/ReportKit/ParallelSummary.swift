@@ -15,7 +15,9 @@ import SummitModel
 struct ParallelSummary {
     let context: BriefContext
 
-    func table(original: Summary, translation: Summary) -> Block {
+    /// `place` names the heads (`臺北市：中文原文`, `Taipei: English translation`): the same
+    /// head at the top of many pages would read as a running header.
+    func table(original: Summary, translation: Summary, place: Place?) -> Block {
         let type = context.type, sheet = context.sheet, language = context.language
         let size = sheet.sizes.body
         var chinese = type.bodyParagraph
@@ -48,8 +50,8 @@ struct ParallelSummary {
         let head = type.text(sheet.sizes.small, bold: true, color: sheet.colors.muted)
         let header = TableRow(cells: [
             TableCell(paragraphs: []),
-            TableCell(paragraphs: [context.paragraph(language.originalColumn, head, type.cell(sheet.sizes.small))], verticalAlignment: .bottom),
-            TableCell(paragraphs: [context.paragraph(language.translationColumn, head, type.cell(sheet.sizes.small),
+            TableCell(paragraphs: [context.paragraph(language.originalColumn(place), head, type.cell(sheet.sizes.small))], verticalAlignment: .bottom),
+            TableCell(paragraphs: [context.paragraph(language.translationColumn(place), head, type.cell(sheet.sizes.small),
                                                      language: BriefLanguage.Code.en.rawValue)], verticalAlignment: .bottom),
         ])
         // The marker column is as wide as a list's marker column inside the cell padding.
@@ -58,6 +60,6 @@ struct ParallelSummary {
                             header: [header], rows: rows,
                             style: TableStyle(paddingX: padding, paddingY: size * 0.4, rowRule: sheet.colors.rule, ruleWidth: 0.5,
                                               headerRule: sheet.colors.rule),
-                            spaceBefore: type.paragraphGap, balancesColumns: true, structure: .layout))
+                            spaceBefore: type.paragraphGap, keepWithNext: true, balancesColumns: true, structure: .layout))
     }
 }

@@ -107,7 +107,8 @@ struct SpeakerPages {
             let line = context.place(speaker.placeSlug).map { [note(language.noTranslation($0), before: type.paragraphGap)] } ?? []
             return line + summaryBlocks(speaker.summary, size: sheet.sizes.body, language: summaryLanguage)
         }
-        guard !language.bilingual else { return [ParallelSummary(context: context).table(original: speaker.summary, translation: english)] }
+        guard !language.bilingual else { return [ParallelSummary(context: context).table(original: speaker.summary, translation: english,
+                                                                                                           place: context.place(speaker.placeSlug))] }
         return summaryBlocks(english, size: sheet.sizes.body, language: nil)
     }
 

@@ -33,6 +33,14 @@ struct Paginator {
                 if let table = header.table {
                     renamed = (table, [:])
                     items = rename(items)
+                } else {
+                    // A layout grid's heads are read once, where the grid begins; repeated they are
+                    // page furniture (an artifact), as running headers are.
+                    items = items.map { item in
+                        guard case var .text(line) = item else { return item }
+                        line.structure = []
+                        return .text(line)
+                    }
                 }
                 pages[pages.count - 1].append(Placement(fragment: Fragment(height: header.height, items: items), y: 0))
                 y = header.height
