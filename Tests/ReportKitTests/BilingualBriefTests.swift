@@ -13,13 +13,19 @@ struct BilingualBriefTests {
     static let folder = Repository.temporaryFolder("bilingual-brief")
     let summit = BriefFixtures.loaded.summit
 
-    /// The bilingual brief, written once through the command line as users run it.
-    static let brief: String = {
-        let path = folder + "/bilingual.pdf"
-        let run = try? ReportBinary.run(["pdf", "--lang", "zh-TW+en", "--out", path, "--quiet"], environment: ["SOURCE_DATE_EPOCH": "1616428800"])
-        if run?.status != 0 { Issue.record("report pdf --lang zh-TW+en failed: \(run?.stderr ?? "")") }
+    /// The bilingual brief in a style, written once through the command line as users run it.
+    static func make(style: String) -> String {
+        let path = folder + "/bilingual-\(style).pdf"
+        let run = try? ReportBinary.run(["pdf", "--lang", "zh-TW+en", "--style", style, "--out", path, "--quiet"],
+                                        environment: ["SOURCE_DATE_EPOCH": "1616428800"])
+        if run?.status != 0 { Issue.record("report pdf --lang zh-TW+en --style \(style) failed: \(run?.stderr ?? "")") }
         return path
-    }()
+    }
+
+    static let brief = make(style: "default")
+    /// Large print: longer tables over more pages, where repeated heads and headings at page
+    /// tops could read as running headers.
+    static let largePrint = make(style: "large-print")
 
     func translation() throws -> SummitTranslation {
         try #require(BriefFixtures.loaded.translations[summit.date], "the 2021 translation is loaded beside the summit file")
@@ -94,17 +100,19 @@ struct BilingualBriefTests {
         #expect(chinese.map(\.analysis) != english.map(\.analysis), "the English brief scores the translation")
     }
 
-    @Test func theFileIsAChineseDocumentThatPassesTheCheckers() throws {
-        let objects = try QPDFObjects(Self.brief)
+    @Test(arguments: ["default", "large-print"])
+    func theFileIsAChineseDocumentThatPassesTheCheckers(style: String) throws {
+        let brief = style == "default" ? Self.brief : Self.largePrint
+        let objects = try QPDFObjects(brief)
         #expect(QPDFObjects.text(objects.catalog["/Lang"]) == "zh-TW")
         let englishElements = objects.structureElements.filter { QPDFObjects.text($0["/Lang"]) == "en" }
         let units = try summit.speakers.reduce(0) { $0 + (try #require(translation().summary(of: $1)).units.count) }
         #expect(englishElements.count >= units, "every translated paragraph and point is an element tagged en")
         for profile in [PDFCheckers.Profile.pdfUA1, .pdfA2u] {
-            let failures = try PDFCheckers.pageValidation(Self.brief, profile: profile)
+            let failures = try PDFCheckers.pageValidation(brief, profile: profile)
             #expect(failures.isEmpty, "\(profile): \(failures.prefix(3))")
         }
-        let outloud = try PDFCheckers.outloud(Self.brief)
+        let outloud = try PDFCheckers.outloud(brief)
         #expect(outloud.errors == 0 && outloud.warnings == 0, "\(outloud.findings.prefix(3))")
     }
 
