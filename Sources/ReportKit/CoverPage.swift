@@ -33,21 +33,23 @@ struct CoverPage {
             (context.isArchive ? language.summitDates : language.summitDate, dates.map { RichText($0, type.body) }),
             (language.selection, [RichText(count, type.body)]),
         ]
-        var blocks: [Block] = []
         let smallPrint: [(String, [RichText])] = [
             (language.generated, [RichText(context.generated, type.smallMuted)]),
             (language.source, context.summits.map { RichText($0.summit.source, type.smallMuted) }),
         ]
-        blocks.append(.fixedSpace(sheet.sizes.title * sheet.proportions.coverTopSpace))
-        blocks.append(.box(panel))
-        blocks.append(.fixedSpace(sheet.sizes.title * 1.2))
-        blocks.append(.table(factsTable(facts, labelStyle: type.bodyMuted)))
-        if context.places.count <= Self.maximumListedPlaces {
-            blocks.append(.table(placeGrid()))
+        // The cover is one page: where the places in two languages and large type would push
+        // the small print over, it is laid out with less space around the panel, then without
+        // the list of places (the contents and the comparison table list them).
+        func form(space: Double, grid: Bool) -> [Block] {
+            var blocks: [Block] = [.fixedSpace(sheet.sizes.title * sheet.proportions.coverTopSpace * space), .box(panel),
+                                   .fixedSpace(sheet.sizes.title * 1.2 * space), .table(factsTable(facts, labelStyle: type.bodyMuted))]
+            if grid && context.places.count <= Self.maximumListedPlaces {
+                blocks.append(.table(placeGrid()))
+            }
+            return blocks + [.fixedSpace(sheet.sizes.title * 1.5 * space), .table(factsTable(smallPrint, labelStyle: type.smallMuted))]
         }
-        blocks.append(.fixedSpace(sheet.sizes.title * 1.5))
-        blocks.append(.table(factsTable(smallPrint, labelStyle: type.smallMuted)))
-        return Section(blocks: blocks, pageFurniture: nil)
+        return Section(blocks: [.condensable(Condensable([form(space: 1, grid: true), form(space: 0.4, grid: true), form(space: 1, grid: false)]))],
+                       pageFurniture: nil)
     }
 
     /// The bilingual cover's English title under the Chinese one, a size smaller.

@@ -55,9 +55,12 @@ struct SummitHistoryPages {
                                                                                     spaceBefore: sheet.sizes.small * 0.5))),
             ], fill: sheet.colors.panel, accent: sheet.colors.accent, padding: sheet.sizes.body * 0.9, spaceAfter: sheet.sizes.body * 0.2)),
         ]
-        blocks += whoSpokeWhen(place, summits)
-        blocks += themeProfile(place, summits)
-        return blocks
+        // When the page would spill a few lines onto one of their own, the themes that came and
+        // went are left to the table's change column, which says the same theme by theme.
+        let profile = themeProfile(place, summits)
+        let full = whoSpokeWhen(place, summits) + profile.table + profile.changes
+        if profile.changes.isEmpty { return blocks + full }
+        return blocks + [.condensable(Condensable([full, whoSpokeWhen(place, summits) + profile.table]))]
     }
 
     private func heading(_ text: String) -> Block {
@@ -106,12 +109,12 @@ struct SummitHistoryPages {
 
     /// Themes × the place's summits: counts in cells filled on the heatmap's scale, the
     /// change since the place's previous summit, and the themes that came and went in words.
-    private func themeProfile(_ place: Place, _ summits: [AnalysedSummit]) -> [Block] {
+    private func themeProfile(_ place: Place, _ summits: [AnalysedSummit]) -> (table: [Block], changes: [Block]) {
         let type = context.type, language = context.language, sheet = context.sheet, scale = sheet.heatmap
         let themes = context.analysis.themes
         let counts = themes.map { theme in summits.map { $0.analysis.place(place.slug)?.matches(theme.id) ?? 0 } }
         let shown = themes.indices.filter { counts[$0].contains { $0 > 0 } }
-        guard !shown.isEmpty else { return [heading(language.themeProfile), .paragraph(context.paragraph(language.noThemes, type.smallMuted, type.cell(sheet.sizes.small)))] }
+        guard !shown.isEmpty else { return ([heading(language.themeProfile), .paragraph(context.paragraph(language.noThemes, type.smallMuted, type.cell(sheet.sizes.small)))], []) }
         let centred = type.cell(size, alignment: .center)
         let last = summits.count - 1
         var rows: [TableRow] = []
@@ -158,9 +161,9 @@ struct SummitHistoryPages {
                                                           TextSpan(disappeared.joined(separator: separator), type.body)]), listStyle)))
         }
         if changes.isEmpty { changes.append(.paragraph(context.paragraph(language.noChanges, type.body, listStyle))) }
-        return [heading(language.themeProfile), .table(table)]
-            + context.paragraphs(language.historyCounts, type.smallMuted,
-                                 ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: size * 0.4), gap: size * 0.4)
-            + [heading(language.themeChanges)] + changes
+        return ([heading(language.themeProfile), .table(table)]
+                + context.paragraphs(language.historyCounts, type.smallMuted,
+                                     ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), spaceBefore: size * 0.4), gap: size * 0.4),
+                [heading(language.themeChanges)] + changes)
     }
 }

@@ -133,4 +133,20 @@ struct BilingualBriefTests {
         let (style, _) = try report.style()
         #expect(report.defaultOutputPath(style: style) == "Output/summit-2021-03-23-zh-TW+en.pdf")
     }
+
+    /// Over two summits Taipei's page over the summits stays one page in two languages: the
+    /// themes that came and went give way to the table's change column rather than spill.
+    @Test func thePageOverTheSummitsStaysOnePage() throws {
+        let path = Self.folder + "/two-summits.pdf"
+        let run = try ReportBinary.run(["pdf", "--lang", "zh-TW+en", "--data", Repository.summit2021, "--data", Repository.summit2022,
+                                        "--out", path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pages = try Int(#require(ToolRun.run("pdfinfo", [path]).stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }?
+            .split(separator: " ").last.map(String.init))) ?? 0
+        // The pages whose running header names the part.
+        let history = try (1...pages).filter { try BriefFixtures.text(path, page: $0).squeezed.hasPrefix("首長高峰會2021–2022（2屆）歷屆比較Overthesummits") }
+        #expect(history.count == 1, "pages over the summits: \(history)")
+        let text = try BriefFixtures.text(path, page: history.first ?? 1).squeezed
+        #expect(text.contains("各屆主題分布Themeprofilepersummit") && text.contains("▼不再提及gone"))
+    }
 }
