@@ -17,10 +17,13 @@ public struct BriefBuilder {
     ///
     /// `translations` (by summit date) give the English summaries and title of a brief in
     /// English; `showsOriginal` sets the Chinese below each translated summary.
+    /// `translatedAnalyses` (by summit date): the analysis of the translations, from which the
+    /// bilingual brief quotes the English evidence beside the Chinese.
     public init(summits: [AnalysedSummit], places: [Place], style: StyleSheet, language: BriefLanguage, generated: String,
-                translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true) {
+                translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true,
+                translatedAnalyses: [String: SummitAnalysis] = [:]) {
         context = BriefContext(summits: summits, places: places, sheet: style, language: language, generated: generated,
-                               translations: translations, showsOriginal: showsOriginal)
+                               translations: translations, showsOriginal: showsOriginal, translatedAnalyses: translatedAnalyses)
     }
 
     public func document(date: String) -> Document {

@@ -25,11 +25,14 @@ struct BriefContext {
     let translations: [String: SummitTranslation]
     /// Whether the original Chinese follows a translated summary.
     let showsOriginal: Bool
+    /// The translations' analysis by summit date (the bilingual brief quotes its evidence).
+    let translatedAnalyses: [String: SummitAnalysis]
 
     init(summits: [AnalysedSummit], places: [Place], sheet: StyleSheet, language: BriefLanguage, generated: String,
-         translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true) {
+         translations: [String: SummitTranslation] = [:], showsOriginal: Bool = true, translatedAnalyses: [String: SummitAnalysis] = [:]) {
         self.translations = language.code == .zhTW ? [:] : translations
         self.showsOriginal = showsOriginal
+        self.translatedAnalyses = translatedAnalyses
         let newest = summits.last ?? AnalysedSummit(summit: Summit(title: "", heading: "", date: "", source: "", speakers: [], places: []),
                                                      analysis: SummitAnalysis(themes: [], speakers: [], places: []))
         summit = newest.summit
@@ -118,6 +121,13 @@ struct BriefContext {
     func summits(of place: Place) -> [AnalysedSummit] {
         let dates = Set(speakers(at: place).map(\.summitDate))
         return summits.filter { dates.contains($0.summit.date) }
+    }
+
+    /// The speaker's themes and figures as read from the translation of its summary, when
+    /// it has one (the bilingual brief).
+    func translatedAnalysis(of speaker: Speaker) -> SpeakerAnalysis? {
+        guard translatedSummary(of: speaker) != nil else { return nil }
+        return translatedAnalyses[speaker.summitDate.isEmpty ? summit.date : speaker.summitDate]?.speaker(speaker.number)
     }
 
     /// The speaker's summary in the brief's language, when a translation has one.

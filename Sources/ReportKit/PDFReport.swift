@@ -146,7 +146,9 @@ public struct PDFReport {
         let language = BriefLanguage(options.language, roles: loaded.roles, names: names)
         let builder = BriefBuilder(summits: loaded.summits(in: options.language), places: places, style: style, language: language,
                                    generated: clock.day, translations: options.language == .zhTW ? [:] : loaded.translations,
-                                   showsOriginal: options.showsOriginal)
+                                   showsOriginal: options.showsOriginal,
+                                   translatedAnalyses: options.language == .bilingual
+                                       ? Dictionary(loaded.summits(in: .en).map { ($0.summit.date, $0.analysis) }, uniquingKeysWith: { first, _ in first }) : [:])
         let document = builder.document(date: clock.timestamp)
         let laidOut: LaidOutDocument
         do {

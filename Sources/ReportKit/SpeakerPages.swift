@@ -60,10 +60,11 @@ struct SpeakerPages {
         // The analysis in three forms: when the full one would spill a few lines onto a page of
         // their own, the shorter ones run the short sections into their headings, then quote
         // one theme fewer. Each part is built once and shared by the forms that use it.
-        let themes = themeBlocks(result, quoting: [Self.quotedThemes, Self.quotedThemes - 1])
+        let themes = themeBlocks(result, translated: context.translatedAnalysis(of: speaker), quoting: [Self.quotedThemes, Self.quotedThemes - 1])
         let figures = result?.figures ?? []
-        let figureTable = figureBlocks(figures, runIn: false)
-        let figureLine = figures.isEmpty ? figureBlocks(figures, runIn: true) : figureTable
+        let translatedFigures = context.translatedAnalysis(of: speaker)?.figures ?? []
+        let figureTable = figureBlocks(figures, translated: translatedFigures, runIn: false)
+        let figureLine = figures.isEmpty ? figureBlocks(figures, translated: [], runIn: true) : figureTable
         let similar = similarBlocks(place, of: speaker)
         blocks.append(.condensable(Condensable([
             themes[0] + figureTable + similar.full,
@@ -161,8 +162,10 @@ struct SpeakerPages {
         }
     }
 
-    /// The themes part, once for each number of themes to quote (the rest are listed).
-    private func themeBlocks(_ result: SpeakerAnalysis?, quoting counts: [Int]) -> [[Block]] {
+    /// The themes part, once for each number of themes to quote (the rest are listed). With
+    /// `translated` (the bilingual brief), each Chinese quote is followed by the English one
+    /// for the same theme, where the translation's English keywords find it.
+    private func themeBlocks(_ result: SpeakerAnalysis?, translated: SpeakerAnalysis?, quoting counts: [Int]) -> [[Block]] {
         let type = context.type, language = context.language, sheet = context.sheet
         let heading = Block.heading(context.paragraph(language.themesAndEvidence, type.h3, type.h3Paragraph).reading(as: .heading(3)))
         let matched = (result?.themes ?? []).enumerated().filter { $0.element.matches > 0 }
@@ -186,14 +189,18 @@ struct SpeakerPages {
                 TextSpan("\u{2002}" + language.matches(score.matches, share: score.share), type.text(size, color: sheet.colors.muted)),
                 TextSpan("\u{2003}" + keywords(score), type.text(size, color: sheet.colors.muted)),
             ]), ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size), spaceBefore: size * 0.45, keepWithNext: true))))
+            let quoteStyle = ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small), indent: size * 1.2)
             if let evidence = score.evidence.first {
                 // A Latin letter is about half an em: a translated sentence takes twice the letters.
                 let latin = !evidence.text.unicodeScalars.contains(where: CJKText.isCJK)
                 let quote = Self.excerpt(evidence.text, around: evidence.keywords.first ?? "", length: latin ? quoteLength * 2 : quoteLength)
                 let prefix = evidence.marker.map { language.pick("第 \($0.trimmingCharacters(in: ["."]))點　", "item \($0) ") } ?? ""
-                blocks.append(.paragraph(context.paragraph(prefix + language.pick("「\(quote)」", "“\(quote)”"), type.smallMuted,
-                                                           ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(sheet.sizes.small),
-                                                                          indent: size * 1.2))))
+                blocks.append(.paragraph(context.paragraph(prefix + language.pick("「\(quote)」", "“\(quote)”"), type.smallMuted, quoteStyle)))
+            }
+            if let evidence = translated?.themes.first(where: { $0.themeID == score.themeID })?.evidence.first {
+                let quote = Self.excerpt(evidence.text, around: evidence.keywords.first ?? "", length: quoteLength * 2)
+                let prefix = evidence.marker.map { "item \($0) " } ?? ""
+                blocks.append(.paragraph(context.paragraph(prefix + "“\(quote)”", type.smallMuted, quoteStyle, language: BriefLanguage.Code.en.rawValue)))
             }
             quotes.append(blocks)
         }
@@ -238,7 +245,9 @@ struct SpeakerPages {
         return (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
     }
 
-    private func figureBlocks(_ figures: [KeyFigure], runIn: Bool) -> [Block] {
+    /// The key figures in two columns, a bullet per clause. With `translated` (the bilingual
+    /// brief), the English clause that holds the same number follows the Chinese one.
+    private func figureBlocks(_ figures: [KeyFigure], translated: [KeyFigure], runIn: Bool) -> [Block] {
         let type = context.type, language = context.language, sheet = context.sheet
         if figures.isEmpty, runIn {
             return [runInLine(language.keyFigures, [TextSpan(language.noFigures, type.text(analysisSize, color: sheet.colors.muted))])]
@@ -258,11 +267,25 @@ struct SpeakerPages {
             }
         }
         // Two columns: figures are short, and a list of eight would take half a page.
-        let cells = clauses.map { entry in
-            TableCell(paragraphs: [Paragraph(RichText([TextSpan("•\u{2002}", type.text(size, color: sheet.colors.accent))])
-                                                 + context.figureText(clause: entry.clause, figures: entry.figures, base: type.text(size),
-                                                                      bold: type.text(size, bold: true)),
-                                             ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size)))])
+        var unmatched = translated
+        let bullet = "•\u{2002}"
+        let cells = clauses.map { entry -> TableCell in
+            var paragraphs = [Paragraph(RichText([TextSpan(bullet, type.text(size, color: sheet.colors.accent))])
+                                            + context.figureText(clause: entry.clause, figures: entry.figures, base: type.text(size),
+                                                                 bold: type.text(size, bold: true)),
+                                        ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(size)))]
+            // The translation's figure of the same value and kind (each used once), with its clause's other figures.
+            if let match = unmatched.firstIndex(where: { english in entry.figures.contains { $0.value == english.value && $0.kind == english.kind } }) {
+                let clause = unmatched[match].clause
+                let english = unmatched.filter { $0.clause == clause }
+                unmatched.removeAll { $0.clause == clause }
+                let small = type.smaller(size)
+                paragraphs.append(Paragraph(context.figureText(clause: clause, figures: english, base: type.text(small, color: sheet.colors.muted),
+                                                               bold: type.text(small, bold: true, color: sheet.colors.muted)),
+                                            ParagraphStyle(alignment: .left, lineHeight: type.tightLineHeight(small), indent: size * 0.9),
+                                            language: BriefLanguage.Code.en.rawValue))
+            }
+            return TableCell(paragraphs: paragraphs)
         }
         let rows = stride(from: 0, to: cells.count, by: 2).map { start in
             TableRow(cells: Array(cells[start..<min(start + 2, cells.count)]))

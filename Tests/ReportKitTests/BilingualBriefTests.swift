@@ -75,6 +75,11 @@ struct BilingualBriefTests {
                 #expect(englishText.contains(String(unit.text.squeezed.prefix(40))), "row \(speaker.number) tagged en: \(unit.text.prefix(30))")
             }
         }
+        // Beside the Chinese evidence and figures, the English: Taipei's education quote from
+        // item 3 and the clause of its 55 %.
+        let lines = english.map(\.text)
+        #expect(lines.contains { $0.hasPrefix("item 3. “") && $0.contains("high school students") }, "the English evidence")
+        #expect(englishText.contains("cashless:55%ofparents"), "the English clause of a figure (its number a run of bold type)")
         #expect(!document.pages.flatMap(\.textLines).contains { $0.structure.contains { $0.language == "zh-TW" } },
                 "in a Chinese document the Chinese needs no tag of its own")
     }
